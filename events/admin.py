@@ -1,0 +1,31 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import Event, Participation
+
+
+class ChildEventInline(admin.TabularInline):
+    model = Event
+    fk_name = "parent"
+    extra = 0
+    fields = ["title", "slug", "start_date", "end_date", "location"]
+    show_change_link = True
+    verbose_name = "child event"
+    verbose_name_plural = "child events"
+
+
+class ParticipationInline(admin.TabularInline):
+    model = Participation
+    extra = 1
+    autocomplete_fields = ["person"]
+
+
+@admin.register(Event)
+class EventAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "start_date", "end_date", "location", "parent"]
+    list_select_related = ["parent"]
+    search_fields = ["title", "location", "slug"]
+    autocomplete_fields = ["parent"]
+    prepopulated_fields = {"slug": ["title"]}
+    date_hierarchy = "start_date"
+    inlines = [ParticipationInline, ChildEventInline]

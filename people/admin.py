@@ -1,0 +1,52 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import Organization, OtherName, Person, PersonLink, Role
+
+
+class OtherNameInline(admin.TabularInline):
+    model = OtherName
+    extra = 1
+
+
+class PersonLinkInline(admin.TabularInline):
+    model = PersonLink
+    extra = 0
+
+
+class RoleInline(admin.TabularInline):
+    model = Role
+    extra = 0
+    autocomplete_fields = ["organization"]
+    fields = ["title", "label", "organization", "start_date", "end_date"]
+
+
+@admin.register(Person)
+class PersonAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "sort_name", "wikidata_qid"]
+    search_fields = ["name", "sort_name", "other_names__name", "wikidata_qid"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [OtherNameInline, RoleInline, PersonLinkInline]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "sort_name", "summary"]}),
+        ("Identity", {"fields": ["image_url", "wikidata_qid"]}),
+        ("Internal", {"fields": ["editor_notes"], "classes": ["collapse"]}),
+    ]
+
+
+@admin.register(Organization)
+class OrganizationAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "classification"]
+    list_filter = ["classification"]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Role)
+class RoleAdmin(SimpleHistoryAdmin):
+    list_display = ["person", "title", "label", "organization", "start_date", "end_date"]
+    list_filter = ["organization"]
+    list_select_related = ["person", "organization"]
+    search_fields = ["person__name", "title", "label", "organization__name"]
+    autocomplete_fields = ["person", "organization"]
+    date_hierarchy = "start_date"

@@ -1,0 +1,146 @@
+"""Load the seed article as real records. Safe to run again: a second run changes nothing."""
+
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand, CommandError
+from django.db import models, transaction
+
+from events.models import Event, Participation
+from people.models import Organization, OtherName, Person, Role
+from statements.demo import records
+from statements.models import Source, Statement
+
+
+def upsert(model: type[models.Model], lookup: dict, values: dict) -> models.Model:
+    """Get or create by `lookup`; save only when a value differs, so reruns write nothing."""
+    obj, created = model.objects.get_or_create(**lookup, defaults=values)
+    if not created:
+        changed = [name for name, value in values.items() if getattr(obj, name) != value]
+        if changed:
+            for name in changed:
+                setattr(obj, name, values[name])
+            obj.save()
+    return obj
+
+
+def verbatim_span(article: str, first_words: str, last_words: str) -> str:
+    start = article.find(first_words)
+    end = article.find(last_words, start)
+    if start < 0 or end < 0:
+        raise CommandError(f"The seed no longer contains “{first_words} … {last_words}”.")
+    return article[start : end + len(last_words)]
+
+
+def without_continuation_marks(quote: str) -> str:
+    """A quote over several paragraphs, stored without the marks that reopen each paragraph."""
+    return "\n".join(line.lstrip('“"') if i else line for i, line in enumerate(quote.split("\n")))
+
+
+class Command(BaseCommand):
+    help = "Load the demo record (the seed article's people, events and statements)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--seed", type=Path, default=settings.DEMO_SEED_PATH)
+        parser.add_argument(
+            "--no-accounts", action="store_true", help="Do not create the local demo accounts."
+        )
+
+    @transaction.atomic
+    def handle(self, *args, seed: Path, no_accounts: bool, **options):
+        try:
+            article = seed.read_text(encoding="utf-8")
+        except OSError as error:
+            raise CommandError(f"Cannot read the seed article {seed}: {error}") from error
+
+        organizations = {
+            slug: upsert(Organization, {"slug": slug}, {"name": name, "classification": kind})
+            for slug, name, kind in records.ORGANIZATIONS
+        }
+        people = {}
+        for demo in records.PEOPLE:
+            person = upsert(Person, {"slug": demo.slug}, {"name": demo.name})
+            for other_name in demo.other_names:
+                OtherName.objects.get_or_create(person=person, name=other_name)
+            upsert(
+                Role,
+                {
+                    "person": person,
+                    "organization": organizations[demo.organization],
+                    "title": demo.title,
+                    "start_date": demo.start,
+                },
+                {"label": demo.label, "end_date": demo.end},
+            )
+            people[demo.slug] = person
+
+        events = {}
+        for demo in records.EVENTS:
+            events[demo.slug] = upsert(
+                Event,
+                {"slug": demo.slug},
+                {
+                    "title": demo.title,
+                    "start_date": demo.start,
+                    "location": demo.location,
+                    "description": demo.description,
+                    "parent": events.get(demo.parent),
+                },
+            )
+            for slug, capacity in demo.participants:
+                upsert(
+                    Participation,
+                    {"event": events[demo.slug], "person": people[slug]},
+                    {"role": capacity},
+                )
+
+        source_values = dict(records.SOURCE, outlet=organizations[records.SOURCE["outlet"]])
+        source = upsert(Source, {"title": source_values.pop("title")}, source_values)
+
+        for demo in records.STATEMENTS:
+            text = verbatim_span(article, demo.first_words, demo.last_words)
+            if demo.kind == Statement.Kind.DIRECT:
+                text = without_continuation_marks(text)
+            statement = upsert(
+                Statement,
+                {"source": source, "text": text},
+                {
+                    "kind": demo.kind,
+                    "speaker": people[records.SPEAKER],
+                    "said_on": records.SAID_ON,
+                    "context": demo.context,
+                    "status": Statement.Status.PUBLISHED,
+                },
+            )
+            wanted_events = {events[slug] for slug in demo.events}
+            if set(statement.events.all()) != wanted_events:
+                statement.events.set(wanted_events)
+            if {tag.name for tag in statement.tags.all()} != set(demo.tags):
+                statement.tags.set(demo.tags)
+
+        self.stdout.write(
+            f"Demo record loaded: {len(people)} people, {len(events)} events, "
+            f"{len(records.STATEMENTS)} statements."
+        )
+        if not no_accounts:
+            self.create_accounts()
+
+    def create_accounts(self) -> None:
+        if not settings.DEBUG:
+            self.stderr.write(
+                "DEBUG is off: the demo accounts (with published passwords) were not created."
+            )
+            return
+        User = get_user_model()
+        for username, password, group_name in records.ACCOUNTS:
+            user, created = User.objects.get_or_create(
+                username=username, defaults={"is_staff": True, "is_superuser": group_name is None}
+            )
+            if created:
+                user.set_password(password)
+                user.save()
+            if group_name:
+                user.groups.add(Group.objects.get(name=group_name))
+        self.stdout.write("Demo accounts: admin, editor, reviewer (passwords in the README).")

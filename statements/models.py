@@ -1,0 +1,247 @@
+"""Statements: who said what, when, where and in which role; and the sources that carry them."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.formats import date_format
+from simple_history.models import HistoricalRecords
+from taggit.managers import TaggableManager
+from taggit.models import TaggedItemBase
+
+from events.models import Event
+from people.models import Organization, Person, Role
+
+
+class SourceMedium(models.TextChoices):
+    TV_INTERVIEW = "tv", "Television interview"
+    RADIO_INTERVIEW = "radio", "Radio interview"
+    PRINT_ARTICLE = "print", "Print article"
+    ONLINE_ARTICLE = "online", "Online article"
+    SPEECH = "speech", "Speech"
+    PRESS_RELEASE = "press_release", "Press release"
+    SOCIAL_MEDIA = "social", "Social media post"
+    PARLIAMENT = "parliament", "Parliament"
+    WRITTEN_STATEMENT = "written", "Written statement"
+    OTHER = "other", "Other"
+
+
+class Source(models.Model):
+    """Where words were said or published: an interview, an article, a speech, a post."""
+
+    Medium = SourceMedium
+
+    outlet = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="sources")
+    title = models.CharField("headline or title", max_length=300)
+    url = models.URLField("URL", max_length=1000, blank=True)
+    published_on = models.DateField("published")
+    medium = models.CharField(max_length=20, choices=Medium.choices)
+    archive_url = models.URLField("archive URL", max_length=1000, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-published_on", "title"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["url"], condition=~Q(url=""), name="source_url_unique_when_set"
+            ),
+            models.CheckConstraint(
+                condition=Q(medium__in=[m.value for m in SourceMedium]), name="source_medium_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.outlet}: {self.title} ({date_format(self.published_on, 'j F Y')})"
+
+
+class StatementKind(models.TextChoices):
+    DIRECT = "direct", "Direct quote"
+    PARTIAL = "partial", "Partial quote"
+    REPORTED = "reported", "Reported speech"
+
+
+class StatementStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    PUBLISHED = "published", "Published"
+    RETRACTED = "retracted", "Retracted"
+
+
+class TaggedStatement(TaggedItemBase):
+    """Tag rows with a real foreign key, so tag look-ups stay indexed at a million statements."""
+
+    content_object = models.ForeignKey(
+        "Statement", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+    class Meta:
+        verbose_name = "statement tag"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_object", "tag"], name="tagged_statement_unique"
+            )
+        ]
+
+
+class StatementQuerySet(models.QuerySet):
+    def published(self) -> "StatementQuerySet":
+        return self.filter(status=Statement.Status.PUBLISHED)
+
+    def by(self, person: Person) -> "StatementQuerySet":
+        return self.filter(speaker=person)
+
+    def about(self, event: Event) -> "StatementQuerySet":
+        return self.filter(events=event)
+
+    def with_related(self) -> "StatementQuerySet":
+        """Everything a list of statements shows, in a fixed number of queries."""
+        return self.select_related(
+            "speaker", "organization", "role", "role__organization", "source", "source__outlet"
+        ).prefetch_related("tags", "events")
+
+
+class Statement(models.Model):
+    """Words a public figure said, kept verbatim with who, when, where, in which role and why."""
+
+    Kind = StatementKind
+    Status = StatementStatus
+
+    text = models.TextField(
+        help_text=(
+            "Verbatim. Direct: the speaker's words exactly, paragraphs kept. Partial: the "
+            "reporter's sentence with the quoted fragments in their quotation marks. "
+            "Reported: the reporter's paraphrase."
+        )
+    )
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.DIRECT)
+    speaker = models.ForeignKey(
+        Person, on_delete=models.PROTECT, null=True, blank=True, related_name="statements"
+    )
+    organization = models.ForeignKey(
+        Organization,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="statements",
+        help_text="For an unnamed speaker: the body they spoke for.",
+    )
+    attribution = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="For an unnamed speaker: “a Home Office spokesperson”.",
+    )
+    role = models.ForeignKey(
+        Role,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="statements",
+        help_text="The speaker's role on the day; filled in from their roles when left empty.",
+    )
+    said_on = models.DateField("said on")
+    said_at = models.TimeField("time", null=True, blank=True)
+    source = models.ForeignKey(
+        Source, on_delete=models.PROTECT, related_name="statements", help_text="Where it was said."
+    )
+    reported_in = models.ManyToManyField(
+        Source,
+        blank=True,
+        related_name="reported_statements",
+        help_text="Articles that reported it.",
+    )
+    context = models.TextField(
+        blank=True, help_text="Editorial framing: “Asked about the scenes on Clapham Common”."
+    )
+    events = models.ManyToManyField(Event, blank=True, related_name="statements")
+    tags = TaggableManager(through=TaggedStatement, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    editor_notes = models.TextField(
+        blank=True, help_text="Internal: never shown on the public site."
+    )
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+
+    objects = StatementQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["editor_notes", "updated_at"])
+
+    class Meta:
+        ordering = ["-said_on", "-said_at", "-id"]
+        permissions = [
+            ("publish_statement", "Can publish, unpublish and retract statements"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(speaker__isnull=False) | Q(organization__isnull=False),
+                name="statement_has_speaker_or_organization",
+                violation_error_message="A statement needs a speaker or an organisation.",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=[k.value for k in StatementKind]), name="statement_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=[s.value for s in StatementStatus]),
+                name="statement_status_valid",
+            ),
+            models.CheckConstraint(condition=~Q(text=""), name="statement_text_not_empty"),
+        ]
+        indexes = [
+            models.Index(fields=["status", "-said_on", "-id"], name="statement_latest_idx"),
+            models.Index(fields=["speaker", "status", "-said_on"], name="statement_by_speaker_idx"),
+            models.Index(fields=["source", "status"], name="statement_by_source_idx"),
+        ]
+
+    def __str__(self) -> str:
+        excerpt = self.text if len(self.text) <= 60 else self.text[:57].rstrip() + "…"
+        return f"{self.speaker_name}: {excerpt}"
+
+    def save(self, *args, **kwargs):
+        # The role is fixed at the time of speaking so pages never compute it per row.
+        if self.role_id is None and self.speaker_id is not None and self.said_on:
+            self.role = self.speaker.role_on(self.said_on).select_related("organization").first()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("statements:detail", args=[self.pk])
+
+    @property
+    def speaker_name(self) -> str:
+        if self.speaker_id:
+            return self.speaker.name
+        return self.attribution or str(self.organization)
+
+    @property
+    def is_public(self) -> bool:
+        return self.status == self.Status.PUBLISHED
+
+    def clean(self):
+        errors = {}
+        if self.speaker_id is None and self.organization_id is None:
+            errors["speaker"] = "Choose a speaker or, for an unnamed speaker, an organisation."
+        if self.role_id is not None:
+            if self.speaker_id is not None and self.role.person_id != self.speaker_id:
+                errors["role"] = f"This role belongs to {self.role.person}, not the speaker."
+            elif self.said_on and not self.role.covers(self.said_on):
+                errors["role"] = (
+                    f"{self.role.person} did not hold this role on "
+                    f"{date_format(self.said_on, 'j F Y')}."
+                )
+        if errors:
+            raise ValidationError(errors)

@@ -1,0 +1,56 @@
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.core.management import call_command
+
+from statements.groups import EDITORS, REVIEWERS, sync_newsroom_groups
+
+
+@pytest.fixture
+def newsroom_groups(db):
+    """The Editors and Reviewers groups; recreated because a live-server flush removes them."""
+    sync_newsroom_groups(Group, Permission)
+    return {group.name: group for group in Group.objects.filter(name__in=[EDITORS, REVIEWERS])}
+
+
+def _staff_user(django_user_model, username: str, group: Group):
+    user = django_user_model.objects.create_user(
+        username=username, password="correct-horse-battery", is_staff=True
+    )
+    user.groups.add(group)
+    return user
+
+
+@pytest.fixture
+def editor(django_user_model, newsroom_groups):
+    return _staff_user(django_user_model, "test-editor", newsroom_groups[EDITORS])
+
+
+@pytest.fixture
+def reviewer(django_user_model, newsroom_groups):
+    return _staff_user(django_user_model, "test-reviewer", newsroom_groups[REVIEWERS])
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def reviewer_client(client, reviewer):
+    client.force_login(reviewer)
+    return client
+
+
+@pytest.fixture
+def demo(db):
+    """The seed article's record, as `make run` loads it (without the demo accounts)."""
+    call_command("load_demo", "--no-accounts", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def plain_static_storage(settings):
+    """Tests run with DEBUG off but without `collectstatic`: serve static names unhashed."""
+    settings.STORAGES = settings.STORAGES | {
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+    }

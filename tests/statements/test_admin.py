@@ -1,0 +1,167 @@
+import datetime
+
+import pytest
+from django.contrib.admin.models import LogEntry
+from django.urls import reverse
+
+from people.models import Person
+from statements.models import Statement
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+D = datetime.date
+
+
+def change_form_data(statement: Statement, **overrides) -> dict:
+    data = {
+        "text": statement.text,
+        "kind": statement.kind,
+        "speaker": statement.speaker_id or "",
+        "role": statement.role_id or "",
+        "organization": statement.organization_id or "",
+        "attribution": statement.attribution,
+        "said_on": statement.said_on.isoformat(),
+        "said_at": "",
+        "source": statement.source_id,
+        "context": statement.context,
+        "tags": ", ".join(statement.tags.names()),
+        "editor_notes": statement.editor_notes,
+    }
+    return data | overrides
+
+
+@pytest.fixture
+def draft():
+    return factories.statement(status=Statement.Status.DRAFT)
+
+
+def test_editor_cannot_publish_through_the_change_form(editor_client, draft):
+    url = reverse("admin:statements_statement_change", args=[draft.pk])
+    response = editor_client.post(
+        url, change_form_data(draft, status="published", context="Edited")
+    )
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert draft.context == "Edited"
+    assert draft.status == Statement.Status.DRAFT
+
+
+def test_editor_cannot_add_a_published_statement(editor_client, editor):
+    template = factories.statement(status=Statement.Status.DRAFT)
+    data = change_form_data(template, text="A brand new quote.", status="published")
+    response = editor_client.post(reverse("admin:statements_statement_add"), data)
+    assert response.status_code == 302
+    created = Statement.objects.get(text="A brand new quote.")
+    assert created.status == Statement.Status.DRAFT
+    assert created.created_by == editor and created.updated_by == editor
+
+
+def test_editor_does_not_see_or_run_the_publication_actions(editor_client, draft):
+    url = reverse("admin:statements_statement_changelist")
+    page = editor_client.get(url).content.decode()
+    assert 'value="publish"' not in page and 'value="retract"' not in page
+    editor_client.post(url, {"action": "publish", "_selected_action": [draft.pk]})
+    draft.refresh_from_db()
+    assert draft.status == Statement.Status.DRAFT
+
+
+def test_reviewer_publishes_object_by_object_with_history_and_log(reviewer_client, reviewer):
+    drafts = [factories.statement(status=Statement.Status.DRAFT) for _ in range(3)]
+    url = reverse("admin:statements_statement_changelist")
+    response = reviewer_client.post(
+        url, {"action": "publish", "_selected_action": [s.pk for s in drafts]}, follow=True
+    )
+    assert "3 statement(s) published." in response.content.decode()
+    for statement in drafts:
+        statement.refresh_from_db()
+        assert statement.status == Statement.Status.PUBLISHED
+        assert statement.updated_by == reviewer
+        assert statement.history.first().history_user == reviewer
+        assert statement.history.first().status == Statement.Status.PUBLISHED
+    assert LogEntry.objects.filter(user=reviewer).count() == 3
+
+
+def test_reviewer_retracts_and_unpublishes_only_published_statements(reviewer_client):
+    published = factories.statement(status=Statement.Status.PUBLISHED)
+    draft = factories.statement(status=Statement.Status.DRAFT)
+    url = reverse("admin:statements_statement_changelist")
+    response = reviewer_client.post(
+        url, {"action": "retract", "_selected_action": [published.pk, draft.pk]}, follow=True
+    )
+    published.refresh_from_db()
+    draft.refresh_from_db()
+    assert published.status == Statement.Status.RETRACTED
+    assert draft.status == Statement.Status.DRAFT
+    assert "1 statement(s) left as they were" in response.content.decode()
+
+
+def test_reviewer_can_publish_through_the_change_form(reviewer_client, draft):
+    url = reverse("admin:statements_statement_change", args=[draft.pk])
+    reviewer_client.post(url, change_form_data(draft, status="published"))
+    draft.refresh_from_db()
+    assert draft.status == Statement.Status.PUBLISHED
+
+
+def test_editor_cannot_delete_people_or_sources(editor_client):
+    person = factories.person()
+    source = factories.source()
+    for url in (
+        reverse("admin:people_person_delete", args=[person.pk]),
+        reverse("admin:statements_source_delete", args=[source.pk]),
+    ):
+        assert editor_client.post(url, {"post": "yes"}).status_code == 403
+    assert Person.objects.filter(pk=person.pk).exists()
+
+
+def test_deleting_a_quoted_person_is_refused_with_a_clear_message(admin_client):
+    statement = factories.statement()
+    url = reverse("admin:people_person_delete", args=[statement.speaker.pk])
+    page = admin_client.get(url).content.decode()
+    assert "would require deleting the following protected related objects" in page
+    admin_client.post(url, {"post": "yes"})
+    assert Person.objects.filter(pk=statement.speaker.pk).exists()
+
+
+def test_editor_has_no_user_management(editor_client):
+    assert editor_client.get(reverse("admin:auth_user_changelist")).status_code == 403
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "people_person",
+        "people_organization",
+        "people_role",
+        "events_event",
+        "statements_statement",
+        "statements_source",
+    ],
+)
+def test_admin_lists_and_forms_open_for_editors(editor_client, name, django_assert_max_num_queries):
+    for _ in range(5):
+        factories.statement(role=factories.role(), events=[factories.event()], tags=["policing"])
+    with django_assert_max_num_queries(25):
+        assert editor_client.get(reverse(f"admin:{name}_changelist")).status_code == 200
+    assert editor_client.get(reverse(f"admin:{name}_add")).status_code == 200
+
+
+def test_speaker_autocomplete_matches_other_names(editor_client):
+    kit = factories.person(name="Kit Malthouse")
+    kit.other_names.create(name="Mr Malthouse")
+    response = editor_client.get(
+        reverse("admin:autocomplete"),
+        {
+            "app_label": "statements",
+            "model_name": "statement",
+            "field_name": "speaker",
+            "term": "Mr Malt",
+        },
+    )
+    assert [r["text"] for r in response.json()["results"]] == ["Kit Malthouse"]
+
+
+def test_change_form_offers_view_on_site(editor_client):
+    statement = factories.statement()
+    page = editor_client.get(reverse("admin:statements_statement_change", args=[statement.pk]))
+    assert "View on site" in page.content.decode()
