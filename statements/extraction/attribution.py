@@ -1,0 +1,223 @@
+"""Find who a sentence attributes words to: the subject of a speech verb.
+
+The parsers work on the masked text (quotations blanked out) and return a ``Subject``: where
+the attributing words are and what kind of words they are. Resolving a subject to a name
+needs the article's running state and lives in the extractor.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from statements.extraction.lexicon import (
+    AUXILIARIES,
+    NOT_BEFORE_SUBJECT,
+    PASSIVE_AUXILIARIES,
+    SPEECH_VERBS,
+)
+from statements.extraction.names import Mention, Registry
+
+SPEECH_VERB = re.compile(r"\b(" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")\b")
+LAST_WORD = re.compile(r"([\w’'\-]+)\s*$")
+PRONOUN_AT_END = re.compile(r"(?:^|(?<=[\s,]))([Hh]e|[Ss]he|[Tt]hey)$")
+PRONOUN_AT_START = re.compile(r"\s*(he|she|they)\b")
+_DETERMINER = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ne|[\w\-]+['’]s)"
+_PHRASE_CHARS = r"[^,;:.!?\x02\x03\x1f\"“”]"
+PHRASE_AT_END = re.compile(rf"(?:^|(?<=[\s,]))({_DETERMINER}\s+{_PHRASE_CHARS}{{1,60}}?)$")
+PHRASE_AT_START = re.compile(rf"\s*({_DETERMINER}\s+{_PHRASE_CHARS}{{1,60}}?)(?=,|\s*$|\.)")
+_SPOKESPERSON = r"(?P<noun>spokes(?:person|man|woman)|representative|source|official|insider)"
+SPOKESPERSON_AT_END = re.compile(
+    rf"(?:^|(?<=[\s,]))(?:[Aa]n?|[Tt]he)\s+(?P<hint>(?:[^\s,]+\s+){{0,6}}?){_SPOKESPERSON}"
+    rf"(?:\s+(?:for|at|from)\s+(?:the\s+)?(?P<owner>[^,]{{2,60}}?))?$"
+)
+SPOKESPERSON_AT_START = re.compile(
+    rf"\s*(?:[Aa]n?|[Tt]he)\s+(?P<hint>(?:[^\s,]+\s+){{0,6}}?){_SPOKESPERSON}"
+    rf"(?:\s+(?:for|at|from)\s+(?:the\s+)?(?P<owner>[^,.]{{2,60}}?))?(?=[,.]|\s*$)"
+)
+PREPOSITION_BEFORE = re.compile(r"(?:\b(?:of|at|from|for|with|in)\s+(?:the\s+)?)$")
+HEAD_CUT = re.compile(r"\s(?:of|for|at|in|from|with|who|which|on|to)\s.*$")
+BLOCKING_WORDS = frozenset(
+    "was were is are has have had been will would could should who which that after when "
+    "because while before if".split()
+)
+
+
+@dataclass(frozen=True)
+class Subject:
+    """The words that attribute speech: a pronoun, a name, a spokesperson or a phrase."""
+
+    start: int
+    end: int
+    kind: str  # "pronoun", "mention", "spokesperson", "phrase"
+    text: str
+    mention: Mention | None = None
+    hint: str | None = None  # the organisation in "a Home Office spokesperson"
+
+    @property
+    def head(self) -> str:
+        """The phrase's main noun: 'head' in 'The head of NHS England'."""
+        phrase = HEAD_CUT.sub("", " " + self.text.lower().replace("’", "'")).strip()
+        word = phrase.split()[-1] if phrase else ""
+        return word[:-2] if word.endswith("'s") else word
+
+
+def strip_auxiliaries(masked: str, lower: int, end: int) -> int | None:
+    """Move ``end`` back over "has", "also" and the like; None if the verb is passive."""
+    while True:
+        match = LAST_WORD.search(masked, lower, end)
+        if not match:
+            return end
+        word = match.group(1).lower()
+        if word in PASSIVE_AUXILIARIES:
+            return None
+        if word not in AUXILIARIES:
+            return end
+        end = match.start()
+
+
+def intro_allows(before: str) -> bool:
+    """Whether the words before a subject leave it the subject of its clause."""
+    before = before.strip()
+    if not before:
+        return True
+    last = LAST_WORD.search(before)
+    if last and last.group(1).lower() in NOT_BEFORE_SUBJECT:
+        return False
+    return before.endswith((",", "\x03")) or len(before.split()) <= 4
+
+
+def subject_before(masked: str, registry: Registry, lower: int, verb_start: int) -> Subject | None:
+    """The subject ending just before a speech verb, looking no further back than ``lower``."""
+    end = strip_auxiliaries(masked, lower, verb_start)
+    if end is None:
+        return None
+    region = masked[lower:end].rstrip()
+    end = lower + len(region)
+    if not region:
+        return None
+    pronoun = PRONOUN_AT_END.search(region)
+    if pronoun:
+        return _checked(masked, lower, Subject(lower + pronoun.start(1), end, "pronoun", pronoun.group(1)))
+    spokesperson = SPOKESPERSON_AT_END.search(region)
+    if spokesperson:
+        start = lower + spokesperson.start()
+        subject = Subject(start, end, "spokesperson", spokesperson.group().strip(), hint=_hint(spokesperson))
+        checked = _checked(masked, lower, subject)
+        if checked:
+            return checked
+    mention = _mention_subject(masked, registry, lower, end)
+    if mention:
+        return mention
+    phrase = PHRASE_AT_END.search(region)
+    if phrase:
+        subject = Subject(lower + phrase.start(1), end, "phrase", phrase.group(1))
+        checked = _checked(masked, lower, subject)
+        if checked:
+            return checked
+    whole = region.strip()
+    words = whole.split()
+    if whole and len(words) <= 6 and "," not in whole and "\x02" not in whole:
+        if not any(word.lower() in BLOCKING_WORDS for word in words):
+            start = end - len(whole)
+            return Subject(start, end, "phrase", whole)
+    return None
+
+
+def _hint(match: re.Match[str]) -> str | None:
+    owner = match.group("owner")
+    hint = (match.group("hint") or "").strip()
+    return (owner or hint).strip() or None
+
+
+def _checked(masked: str, lower: int, subject: Subject) -> Subject | None:
+    return subject if intro_allows(masked[lower : subject.start]) else None
+
+
+def _mention_subject(masked: str, registry: Registry, lower: int, end: int) -> Subject | None:
+    """A name just before the verb, or before an apposition set off by commas."""
+    positions = [end]
+    region = masked[lower:end]
+    if region.endswith(","):
+        comma = end - 1
+        positions.append(lower + len(masked[lower:comma].rstrip()))
+        earlier_comma = masked.rfind(",", lower, comma)
+        if earlier_comma >= 0:
+            positions.append(lower + len(masked[lower:earlier_comma].rstrip()))
+    found: list[Mention] = []
+    for position in positions:
+        mention = registry.mention_ending_at(position, lower)
+        if mention is None:
+            continue
+        if PREPOSITION_BEFORE.search(masked, lower, mention.start):
+            # "Professor Helen Markham of Imperial College London": the earlier name speaks.
+            earlier = _mention_before_phrase(masked, registry, lower, mention)
+            if earlier is None:
+                continue
+            mention = earlier
+        if mention.possessive:
+            continue
+        found.append(mention)
+    strong = [m for m in found if _is_strong(registry, m)]
+    for mention in strong or found:
+        subject = Subject(mention.start, mention.end, "mention", masked[mention.start : mention.end], mention)
+        checked = _checked(masked, lower, subject)
+        if checked:
+            return checked
+    return None
+
+
+def _mention_before_phrase(
+    masked: str, registry: Registry, lower: int, mention: Mention
+) -> Mention | None:
+    preposition = PREPOSITION_BEFORE.search(masked, lower, mention.start)
+    assert preposition is not None
+    cut = preposition.start()
+    before = masked[lower:cut].rstrip(" ,")
+    return registry.mention_ending_at(lower + len(before), lower)
+
+
+def _is_strong(registry: Registry, mention: Mention) -> bool:
+    if mention.kind != "reference" or mention.honorific:
+        return True
+    return registry.is_known_surname(mention.name) or registry.known_organization(mention.name) is not None
+
+
+def subject_after(masked: str, registry: Registry, start: int, limit: int) -> Subject | None:
+    """The subject of an inverted attribution: '..., said Mr Malthouse'."""
+    region = masked[start:limit]
+    pronoun = PRONOUN_AT_START.match(region)
+    if pronoun:
+        return Subject(start + pronoun.start(1), start + pronoun.end(1), "pronoun", pronoun.group(1))
+    spokesperson = SPOKESPERSON_AT_START.match(region)
+    if spokesperson:
+        first = start + len(region) - len(region.lstrip())
+        return Subject(first, start + spokesperson.end(), "spokesperson", spokesperson.group().strip(), hint=_hint(spokesperson))
+    first = start + len(region) - len(region.lstrip())
+    mention = registry.mention_starting_at(first)
+    phrase_end = None
+    if mention is not None and not mention.possessive:
+        return Subject(mention.start, mention.end, "mention", masked[mention.start : mention.end], mention)
+    phrase = PHRASE_AT_START.match(region)
+    if phrase:
+        phrase_end = start + phrase.end(1)
+    elif mention is not None:
+        phrase_end = mention.end
+    if phrase_end is None:
+        return None
+    # "said Albright's attorney, Rachel Simmons": the name after the comma speaks.
+    apposed = re.match(r",\s*", masked[phrase_end:limit])
+    if apposed:
+        named = registry.mention_starting_at(phrase_end + apposed.end())
+        if named is not None and named.kind != "org":
+            return Subject(named.start, named.end, "mention", masked[named.start : named.end], named)
+    if phrase:
+        return Subject(start + phrase.start(1), phrase_end, "phrase", phrase.group(1))
+    return None
+
+
+def last_speech_verb(masked: str, start: int, end: int) -> re.Match[str] | None:
+    last = None
+    for match in SPEECH_VERB.finditer(masked, start, end):
+        last = match
+    return last

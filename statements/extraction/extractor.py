@@ -1,0 +1,498 @@
+"""Read an article sentence by sentence and collect the speech in it.
+
+Each sentence is read once, in order, so the running state a reader keeps in their head is
+available: who has just spoken (for "he said" and for quotes that stand alone after an
+attributed one), and which role phrases still wait for a name (the news-lede pattern: "the
+policing minister has told Sky News" before "Kit Malthouse said ...").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from statements.extraction.attribution import (
+    SPEECH_VERB,
+    Subject,
+    intro_allows,
+    last_speech_verb,
+    subject_after,
+    subject_before,
+)
+from statements.extraction.lexicon import (
+    ADVERBIAL_STARTERS,
+    CLAUSE_VERBS,
+    DESCRIBING_VERBS,
+    ORGANIZATION_NOUNS,
+    POLICE_NOUNS,
+    PRONOUNS,
+    ROLE_NOUNS,
+    TELLING_VERBS,
+)
+from statements.extraction.names import Registry, Speaker, find_mentions
+from statements.extraction.quotes import (
+    MASK_CLOSE,
+    MASK_OPEN,
+    Quotation,
+    find_quotations,
+    mask,
+)
+from statements.extraction.schema import Candidate, Kind, KnownOrganization, KnownPerson
+from statements.extraction.sentences import Sentence, split_sentences
+
+# How many sentences a role phrase waits for the name that explains it.
+LEDE_REACH = 2
+TERM_BEFORE = re.compile(
+    r"(?:so-called|dubbed|nicknamed|titled|entitled|headlined|known as|codenamed|code-named|"
+    r"called|the (?:phrase|term|word|words|slogan|hashtag|motto|name|label)|novel|book|film|"
+    r"song|album|show|series|programme|program|play|poem|campaign|operation|report)\s*$",
+    re.IGNORECASE,
+)
+THAT_AFTER_VERB = re.compile(r"\s+((?:\S+\s+){0,8}?)that\s")
+TIME_ADVERBIAL = re.compile(
+    r"\s+(?:on\s+\w+day|last\s+\w+|this\s+\w+|yesterday|today|tonight|earlier|later|"
+    r"in\s+a\s+statement|in\s+an\s+interview)\b,?"
+)
+CAPITALISED_LISTENER = re.compile(r"\s+(?:the\s+)?(?:[A-Z][\w’'\-.]*\s+)+")
+DETERMINED_LISTENER = re.compile(r"\s+(?:the|a|an|his|her|its|their)\s+\S+\s+")
+ONE_WORD_LISTENER = re.compile(r"\s+\S+\s+")
+HEADLINE_SPEAKER = re.compile(r"^\s*([^,.;:]{1,40}):$")
+CLOSING_CHARACTERS = "”’\"'"
+TRAILING_PUNCTUATION = " \t.?!…"
+
+
+@dataclass
+class _Draft:
+    kind: Kind
+    start: int
+    end: int
+    sentence: Sentence
+    speaker: Speaker | None
+    mention: str | None
+    parts: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass
+class _Pending:
+    """A candidate whose speaker a later sentence should name."""
+
+    draft: _Draft
+    role: str | None
+    sentence_index: int
+
+
+def extract(
+    text: str,
+    people: Sequence[KnownPerson] = (),
+    organizations: Sequence[KnownOrganization] = (),
+) -> list[Candidate]:
+    """The direct, partial and reported speech in ``text``, in document order."""
+    if not text or not text.strip():
+        return []
+    quotations = find_quotations(text)
+    masked = mask(text, quotations)
+    registry = Registry(find_mentions(masked), people, organizations)
+    return _Reader(text, masked, registry, quotations).read()
+
+
+class _Reader:
+    def __init__(
+        self, text: str, masked: str, registry: Registry, quotations: list[Quotation]
+    ) -> None:
+        self.text = text
+        self.masked = masked
+        self.registry = registry
+        self.quotations = quotations
+        self.drafts: list[_Draft] = []
+        self.focus: list[Speaker] = []  # people in the order they were last the subject
+        self.last_speaker: tuple[Speaker, str | None] | None = None
+        self.pending: list[_Pending] = []
+        self.named_in_sentence: Speaker | None = None
+
+    def read(self) -> list[Candidate]:
+        sentences = split_sentences(self.masked)
+        quotation_index = 0
+        for index, sentence in enumerate(sentences):
+            in_sentence = []
+            while (
+                quotation_index < len(self.quotations)
+                and self.quotations[quotation_index].open_mark < sentence.end
+            ):
+                if self.quotations[quotation_index].open_mark >= sentence.start:
+                    in_sentence.append(self.quotations[quotation_index])
+                quotation_index += 1
+            self.named_in_sentence = None
+            found_before = len(self.drafts)
+            if not self._direct_quotes(index, sentence, in_sentence):
+                self._clause_speech(index, sentence, in_sentence)
+            if len(self.drafts) == found_before:
+                self._note_sentence_subject(sentence)
+            self._settle_pending(index)
+        return [self._candidate(draft) for draft in self.drafts]
+
+    # --- direct quotations ----------------------------------------------------------------
+
+    def _direct_quotes(self, index: int, sentence: Sentence, quotations: list[Quotation]) -> bool:
+        found = False
+        position = 0
+        while position < len(quotations):
+            quotation = quotations[position]
+            following = quotations[position + 1] if position + 1 < len(quotations) else None
+            pre_start = sentence.start if position == 0 else quotations[position - 1].end
+            post_end = following.open_mark if following else sentence.end
+            pre = self.masked[pre_start : quotation.open_mark].rstrip()
+            post = self.masked[quotation.end : post_end]
+            content = self._quoted(quotation).strip()
+            attribution: Subject | None = None
+            standalone = False
+            interrupted = False
+            if not pre:
+                attribution = self._attribution_after(quotation.end, post_end)
+                standalone = attribution is None and not post.strip(" \t.?!…")
+                interrupted = (
+                    attribution is not None
+                    and following is not None
+                    and content.endswith(",")
+                    and post.rstrip().endswith(",")
+                )
+            elif pre[-1] in ":," or (content[:1].isupper() and SPEECH_VERB.search(pre[-12:])):
+                attribution = self._attribution_before(pre_start, quotation.open_mark)
+            if attribution is None and not standalone:
+                position += 1
+                continue
+            parts = list(quotation.parts)
+            if interrupted and following is not None:
+                parts.extend(following.parts)
+                position += 1
+            draft = self._direct_draft(sentence, parts)
+            if draft is not None:
+                if attribution is not None:
+                    self._attribute(draft, attribution, index)
+                else:
+                    self._carry_speaker(draft, index)
+                self.drafts.append(draft)
+                found = True
+            position += 1
+        return found
+
+    def _quoted(self, quotation: Quotation) -> str:
+        return "".join(self.text[start:end] for start, end in quotation.parts)
+
+    def _direct_draft(self, sentence: Sentence, parts: list[tuple[int, int]]) -> _Draft | None:
+        trimmed = []
+        for start, end in parts:
+            while start < end and self.text[start].isspace():
+                start += 1
+            while end > start and self.text[end - 1].isspace():
+                end -= 1
+            if start < end:
+                trimmed.append((start, end))
+        if not trimmed:
+            return None
+        last_start, last_end = trimmed[-1]
+        # The comma before the closing mark belongs to the attribution, not the speaker.
+        while last_end > last_start and self.text[last_end - 1] in ", \t":
+            last_end -= 1
+        trimmed[-1] = (last_start, last_end)
+        if not any(character.isalpha() for start, end in trimmed for character in self.text[start:end]):
+            return None
+        return _Draft(
+            "direct", trimmed[0][0], trimmed[-1][1], sentence, None, None, tuple(trimmed)
+        )
+
+    def _attribution_after(self, start: int, end: int) -> Subject | None:
+        """'..., he said' or '..., said Mr Malthouse' after a closing mark."""
+        lead = re.match(r"[\s,:]*", self.masked[start:end])
+        assert lead is not None
+        begin = start + lead.end()
+        verb = SPEECH_VERB.search(self.masked, begin, min(end, begin + 120))
+        if verb is None:
+            return None
+        if verb.start() == begin:
+            return subject_after(self.masked, self.registry, verb.end(), end)
+        subject = subject_before(self.masked, self.registry, begin, verb.start())
+        if subject is None or subject.start != begin:
+            return None
+        return subject
+
+    def _attribution_before(self, start: int, open_mark: int) -> Subject | None:
+        """'Mr Malthouse said: “...' or a headline's 'Minister: ‘...'."""
+        verb = last_speech_verb(self.masked, start, open_mark)
+        if verb is not None:
+            tail = self.masked[verb.end() : open_mark]
+            if len(tail.split()) <= 10 and not re.search(r"[.?!\x02\x03]", tail):
+                subject = subject_before(self.masked, self.registry, start, verb.start())
+                if subject is not None:
+                    return subject
+                return subject_after(self.masked, self.registry, verb.end(), open_mark)
+            return None
+        headline = HEADLINE_SPEAKER.match(self.masked[start:open_mark].rstrip())
+        if headline and len(headline.group(1).split()) <= 4:
+            phrase_start = start + headline.start(1)
+            phrase_end = start + headline.end(1)
+            mention = self.registry.mention_starting_at(phrase_start)
+            if mention is not None and mention.end == phrase_end:
+                return Subject(phrase_start, phrase_end, "mention", headline.group(1), mention)
+            return Subject(phrase_start, phrase_end, "phrase", headline.group(1))
+        return None
+
+    # --- partial quotations and reported speech ------------------------------------------
+
+    def _clause_speech(self, index: int, sentence: Sentence, quotations: list[Quotation]) -> None:
+        found = self._according_to(sentence)
+        if found is None:
+            for verb in SPEECH_VERB.finditer(self.masked, sentence.start, sentence.end):
+                found = self._clause_for_verb(sentence, verb)
+                if found is not None:
+                    break
+        if found is None:
+            return
+        subject, verb_word, clause_start, clause_end = found
+        fragments = [
+            q
+            for q in quotations
+            if q.open_mark >= clause_start and q.end <= clause_end + 1 and not self._is_term(q)
+        ]
+        if fragments:
+            kind: Kind = "partial"
+        elif verb_word in CLAUSE_VERBS:
+            kind = "reported"
+        else:
+            return
+        draft = _Draft(kind, clause_start, clause_end, sentence, None, None)
+        self._attribute(draft, subject, index)
+        self.drafts.append(draft)
+
+    def _according_to(self, sentence: Sentence) -> tuple[Subject, str, int, int] | None:
+        match = re.match(r"According to ([^,]{2,60}),\s*", self.masked[sentence.start : sentence.end])
+        if not match:
+            return None
+        subject = subject_after(
+            self.masked, self.registry, sentence.start + match.start(1), sentence.start + match.end(1)
+        )
+        if subject is None:
+            return None
+        return self._with_clause_end(subject, "said", sentence.start + match.end(), sentence)
+
+    def _clause_for_verb(
+        self, sentence: Sentence, verb: re.Match[str]
+    ) -> tuple[Subject, str, int, int] | None:
+        word = verb.group(1)
+        masked = self.masked
+        if word == "saying":
+            if not masked[sentence.start : verb.start()].rstrip().endswith(","):
+                return None
+            subject = self._sentence_subject(sentence, verb.start())
+            if subject is None:
+                return None
+            return self._with_clause_end(subject, word, self._clause_start(verb), sentence)
+        subject = subject_before(masked, self.registry, sentence.start, verb.start())
+        if subject is not None:
+            before = masked[sentence.start : subject.start]
+            if intro_allows(before):
+                clause_start = verb.start() if word in DESCRIBING_VERBS else self._clause_start(verb)
+                result = self._with_clause_end(subject, word, clause_start, sentence)
+                if result is not None and len(self.text[result[2] : result[3]].split()) >= 2:
+                    return result
+            # "Clashes ... were “distressing”, the policing minister has told Sky News."
+            comma = before.rstrip().endswith(",")
+            tail = masked[verb.end() : sentence.end]
+            if comma and self._is_short_tail(tail) and word not in DESCRIBING_VERBS:
+                clause_end = sentence.start + len(before.rstrip()) - 1
+                return self._with_clause_end(subject, word, sentence.start, sentence, clause_end)
+            return None
+        # "..., said Mr Malthouse."
+        before = masked[sentence.start : verb.start()].rstrip()
+        if before.endswith(",") and word not in DESCRIBING_VERBS:
+            subject = subject_after(masked, self.registry, verb.end(), sentence.end)
+            if subject is not None and self._is_short_tail(masked[subject.end : sentence.end]):
+                clause_end = sentence.start + len(before) - 1
+                return self._with_clause_end(subject, word, sentence.start, sentence, clause_end)
+        return None
+
+    def _is_short_tail(self, tail: str) -> bool:
+        words = tail.split()
+        return len(words) <= 8 and "that" not in words and MASK_OPEN not in tail
+
+    def _clause_start(self, verb: re.Match[str]) -> int:
+        """Where the reported clause begins after its verb, past listeners and 'that'."""
+        position = verb.end()
+        rest = self.masked[position : position + 200]
+        that = THAT_AFTER_VERB.match(rest)
+        if verb.group(1) in TELLING_VERBS:
+            if that:
+                return position + that.end()
+            for listener in (CAPITALISED_LISTENER, DETERMINED_LISTENER, ONE_WORD_LISTENER):
+                match = listener.match(rest)
+                if match:
+                    return position + match.end()
+            return position
+        if that:
+            words = that.group(1).split()
+            if not words or words[0].lower() in ADVERBIAL_STARTERS or words[0][0].isupper():
+                return position + that.end()
+        adverbial = TIME_ADVERBIAL.match(rest)
+        if adverbial:
+            position += adverbial.end()
+        while position < len(self.masked) and self.masked[position].isspace():
+            position += 1
+        return position
+
+    def _with_clause_end(
+        self,
+        subject: Subject,
+        verb_word: str,
+        clause_start: int,
+        sentence: Sentence,
+        clause_end: int | None = None,
+    ) -> tuple[Subject, str, int, int] | None:
+        end = sentence.end if clause_end is None else clause_end
+        while end > clause_start:
+            character = self.text[end - 1]
+            stray_mark = character in CLOSING_CHARACTERS and self.masked[end - 1] != MASK_CLOSE
+            if character in TRAILING_PUNCTUATION or character == "," or stray_mark:
+                if self.masked[end - 1] == MASK_CLOSE:
+                    break
+                end -= 1
+                continue
+            break
+        if self.masked[clause_start : clause_start + 1] in (":", ""):
+            return None
+        if end <= clause_start:
+            return None
+        return subject, verb_word, clause_start, end
+
+    def _sentence_subject(self, sentence: Sentence, limit: int) -> Subject | None:
+        auxiliary = re.search(r"\s(?:has|have|had|is|was|were|are|will|would)\b", self.masked[sentence.start : limit])
+        if auxiliary:
+            return subject_before(self.masked, self.registry, sentence.start, sentence.start + auxiliary.start() + 1)
+        mentions = self.registry.mentions_between(sentence.start, limit)
+        if mentions and intro_allows(self.masked[sentence.start : mentions[0].start]):
+            first = mentions[0]
+            return Subject(first.start, first.end, "mention", self.masked[first.start : first.end], first)
+        return None
+
+    def _is_term(self, quotation: Quotation) -> bool:
+        """Scare quotes, titles and quoted terms, which are nobody's words."""
+        before = self.masked[max(0, quotation.open_mark - 40) : quotation.open_mark]
+        if TERM_BEFORE.search(before):
+            return True
+        content = self._quoted(quotation).strip().rstrip(",")
+        words = re.findall(r"[^\W\d_][\w’'\-]*", content)
+        long_words = [word for word in words if len(word) >= 4]
+        title_case = bool(long_words) and all(word[0].isupper() for word in long_words)
+        return title_case and content[-1:] not in ".?!"
+
+    # --- speakers -------------------------------------------------------------------------
+
+    def _attribute(self, draft: _Draft, subject: Subject, index: int) -> None:
+        draft.mention = self.text[subject.start : subject.end]
+        speaker, waits_for_name = self._resolve(subject)
+        draft.speaker = speaker
+        if waits_for_name:
+            self.pending.append(_Pending(draft, subject.text, index))
+        elif speaker is not None and speaker.name:
+            self._note(speaker)
+        self.last_speaker = (speaker, draft.mention) if speaker and speaker.name else None
+
+    def _carry_speaker(self, draft: _Draft, index: int) -> None:
+        if self.last_speaker is not None:
+            draft.speaker = self.last_speaker[0]
+        else:
+            self.pending.append(_Pending(draft, None, index))
+
+    def _resolve(self, subject: Subject) -> tuple[Speaker | None, bool]:
+        """The speaker a subject stands for, and whether it waits for a later name."""
+        registry = self.registry
+        if subject.kind == "pronoun":
+            return self._resolve_pronoun(subject.text.lower()), False
+        if subject.kind == "mention" and subject.mention is not None:
+            return registry.resolve_mention(subject.mention), False
+        if subject.kind == "spokesperson":
+            return self._resolve_spokesperson(subject), False
+        head = subject.head
+        if head in POLICE_NOUNS:
+            return registry.organization_like("police", subject.start), False
+        known = registry.resolve_role(subject.text, subject.start)
+        if known is not None:
+            return known, False
+        if head in ORGANIZATION_NOUNS:
+            return registry.organization_like(head, subject.start), False
+        if head in ROLE_NOUNS:
+            if self.focus:
+                return self.focus[-1], False
+            return None, True
+        return None, False
+
+    def _resolve_pronoun(self, pronoun: str) -> Speaker | None:
+        if pronoun == "they":
+            if self.last_speaker and self.last_speaker[0].is_organization:
+                return self.last_speaker[0]
+            return None
+        gender = PRONOUNS[pronoun]
+        for speaker in reversed(self.focus):
+            known_gender = self.registry.genders.get(speaker.name or "") or speaker.gender
+            if known_gender in (None, gender):
+                return speaker
+        return None
+
+    def _resolve_spokesperson(self, subject: Subject) -> Speaker | None:
+        hint = subject.hint
+        if not hint:
+            return self.registry.organization_like("company", subject.start)
+        if hint[0].isupper():
+            for mention in self.registry.mentions_before(subject.start + len(subject.text), kind="org"):
+                if mention.name == hint or mention.name.startswith(hint + " "):
+                    return self.registry.organization(mention.name, mention.start)
+            known = self.registry.known_organization(hint)
+            if known is not None:
+                return self.registry.organization(known.name)
+            return self.registry.organization(hint, subject.start)
+        return self.registry.organization_like(hint.split()[-1], subject.start)
+
+    def _note(self, speaker: Speaker) -> None:
+        if speaker.is_organization or not speaker.name:
+            return
+        self.focus = [s for s in self.focus if s.name != speaker.name] + [speaker]
+        if self.named_in_sentence is None:
+            self.named_in_sentence = speaker
+
+    def _note_sentence_subject(self, sentence: Sentence) -> None:
+        for mention in self.registry.mentions_between(sentence.start, min(sentence.end, sentence.start + 80)):
+            if mention.kind == "org" or not intro_allows(self.masked[sentence.start : mention.start]):
+                return
+            if mention.kind == "reference" and not mention.honorific:
+                if not self.registry.is_known_surname(mention.name):
+                    continue
+            self._note(self.registry.resolve_mention(mention))
+            return
+
+    def _settle_pending(self, index: int) -> None:
+        if not self.pending:
+            return
+        named = self.named_in_sentence
+        still_waiting = []
+        for pending in self.pending:
+            if named is not None and pending.sentence_index < index:
+                pending.draft.speaker = named
+                if pending.role:
+                    self.registry.add_role(pending.draft.start, pending.role, named)
+            elif index - pending.sentence_index < LEDE_REACH:
+                still_waiting.append(pending)
+        self.pending = still_waiting
+
+    def _candidate(self, draft: _Draft) -> Candidate:
+        speaker = draft.speaker
+        return Candidate(
+            kind=draft.kind,
+            text=self.text[draft.start : draft.end],
+            start=draft.start,
+            end=draft.end,
+            speaker=speaker.name if speaker else None,
+            person=speaker.person if speaker else None,
+            organization=speaker.organization if speaker else None,
+            speaker_mention=draft.mention,
+            sentence=self.text[draft.sentence.start : draft.sentence.end],
+            quoted_parts=draft.parts,
+        )

@@ -1,0 +1,417 @@
+"""People and organisations named in an article, and what their later mentions point to.
+
+Names come from capitalised runs in the writer's text ("Home Secretary Priti Patel" gives the
+person "Priti Patel" holding the office "home secretary"). Later mentions are resolved here:
+"Mr Malthouse" and "Malthouse" to the full name with that surname, "Sir Keir" to the full name
+with that first name, "the policing minister" through known role labels or an earlier
+apposition ("Max Hill, the director of public prosecutions"), "a Home Office spokesperson" to
+the organisation, and known people and organisations to their slugs.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from statements.extraction.lexicon import (
+    ABBREVIATIONS,
+    CALENDAR_WORDS,
+    DESCRIPTOR_WORDS,
+    FUNCTION_WORDS,
+    HONORIFICS,
+    NAME_KEEPING_HONORIFICS,
+    OFFICE_WORDS,
+    ORGANIZATION_HEADS,
+    ORGANIZATION_WORDS,
+    PLACE_WORDS,
+    POST_NOMINALS,
+)
+from statements.extraction.schema import KnownOrganization, KnownPerson
+
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_TOKEN = rf"[{_UPPER}][\w\-]*(?:['’][^\W\d_]+)*\.?"
+_CONNECTOR = r"(?:of|for|and|on|the|de|van|von|der|den|da|du|la|le|al|bin)"
+CAPITALISED_RUN = re.compile(rf"(?<![\w'’]){_TOKEN}(?:[ ](?:{_CONNECTOR}[ ])*{_TOKEN})*")
+WORD = re.compile(r"\S+")
+NAME_PARTICLES = frozenset("de van von der den da du la le al bin".split())
+ROLE_DETERMINERS = re.compile(r"^(?:the|a|an|its|his|her|their|our|[\w\-]+['’]s)\s+")
+ROLE_QUALIFIER = re.compile(r"\s+(?:of|for|at|in|from|with)\s.*$")
+
+
+def normalize_role(phrase: str) -> str:
+    """'The under-pressure Metropolitan Police commissioner' -> 'under-pressure ... commissioner'."""
+    role = " ".join(phrase.lower().replace("’", "'").split())
+    previous = None
+    while previous != role:
+        previous = role
+        role = ROLE_DETERMINERS.sub("", role)
+    return ROLE_QUALIFIER.sub("", role)
+
+
+def roles_match(mentioned: str, label: str) -> bool:
+    """Whether a role phrase in the text names the office in ``label``."""
+    if not mentioned or not label:
+        return False
+    return (
+        mentioned == label
+        or mentioned.endswith(" " + label)
+        or (label.endswith(" " + mentioned) and " " in mentioned)
+    )
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A capitalised name in the writer's text."""
+
+    start: int
+    end: int
+    kind: str  # "person" (a full name), "reference" (one name: "Malthouse", "Sir Keir"), "org"
+    name: str
+    honorific: str | None = None
+    office: str | None = None  # "home secretary" in "Home Secretary Priti Patel"
+    possessive: bool = False
+
+    @property
+    def gender(self) -> str | None:
+        return HONORIFICS.get(self.honorific or "")
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who a mention resolves to. ``name`` is None when the article does not say."""
+
+    name: str | None
+    person: str | None = None
+    organization: str | None = None
+    is_organization: bool = False
+    gender: str | None = None
+
+
+def find_mentions(masked: str) -> list[Mention]:
+    mentions: list[Mention] = []
+    for match in CAPITALISED_RUN.finditer(masked):
+        words = [(m.start() + match.start(), m.group()) for m in WORD.finditer(match.group())]
+        for group in _split_run(words):
+            mention = _classify(group)
+            if mention is not None:
+                mentions.append(mention)
+    return mentions
+
+
+def _split_run(words: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    """Cut a capitalised run at sentence ends, dates, and 'and'/'of' that join two names."""
+    segments: list[list[tuple[int, str]]] = [[]]
+    for start, word in words:
+        bare = word.rstrip(".")
+        if bare in CALENDAR_WORDS:
+            segments.append([])
+            continue
+        segments[-1].append((start, word))
+        if word.endswith(".") and bare not in ABBREVIATIONS and len(bare) > 1:
+            segments.append([])
+    groups = []
+    for segment in segments:
+        while segment and (segment[0][1] in FUNCTION_WORDS or segment[0][1][0].islower()):
+            segment = segment[1:]
+        groups.extend(_split_connectors(segment))
+    return [group for group in groups if group]
+
+
+def _is_organization_words(words: list[str]) -> bool:
+    return any(word.rstrip(".") in ORGANIZATION_WORDS or word in ORGANIZATION_WORDS for word in words)
+
+
+def _split_connectors(segment: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    groups: list[list[tuple[int, str]]] = [[]]
+    joined_as_organization = False
+    index = 0
+    while index < len(segment):
+        start, word = segment[index]
+        if word in NAME_PARTICLES and groups[-1]:
+            groups[-1].append((start, word))
+        elif word in ("of", "for", "on", "the") and groups[-1]:
+            current = [w for _, w in groups[-1]]
+            if any(w in ORGANIZATION_HEADS for w in current) or joined_as_organization:
+                groups[-1].append((start, word))
+                joined_as_organization = True
+            else:
+                groups.append([])
+        elif word == "and" and groups[-1]:
+            rest = [w for _, w in segment[index + 1 :]]
+            short_place = len(groups[-1]) == 1 and _is_organization_words(rest[-1:])
+            if joined_as_organization or short_place:
+                groups[-1].append((start, word))
+            else:
+                groups.append([])
+                joined_as_organization = False
+        elif word[0].islower():
+            groups.append([])
+            joined_as_organization = False
+        else:
+            groups[-1].append((start, word))
+        index += 1
+    for group in groups:
+        while group and group[-1][1][0].islower():
+            group.pop()
+    return groups
+
+
+def _classify(group: list[tuple[int, str]]) -> Mention | None:
+    start = group[0][0]
+    end = group[-1][0] + len(group[-1][1])
+    words = [word for _, word in group]
+    if words[-1].endswith(".") and words[-1].rstrip(".") not in ABBREVIATIONS:
+        words[-1] = words[-1].rstrip(".")
+        end -= 1
+    possessive = words[-1].endswith(("'s", "’s"))
+    if possessive:
+        words[-1] = words[-1][:-2]
+        end -= 2
+    if len(words) >= 3 and words[0] in DESCRIPTOR_WORDS:
+        words = words[1:]
+        start = group[1][0]
+    while len(words) > 1 and words[-1].rstrip(".") in POST_NOMINALS:
+        words = words[:-1]
+    bare = [word.rstrip(".") for word in words]
+    title_end = 0
+    for index, word in enumerate(bare[:-1]):
+        if word in HONORIFICS or word in OFFICE_WORDS:
+            title_end = index + 1
+    name_words = words[title_end:]
+    if title_end:
+        honorific = bare[title_end - 1] if bare[title_end - 1] in HONORIFICS else None
+        office_words = bare[: title_end - 1] if honorific else bare[:title_end]
+        office = " ".join(office_words).lower() or None
+        return _person_mention(start, end, name_words, honorific, office, possessive)
+    if _is_organization_words(words) or any(w in ("of", "for") for w in words):
+        return Mention(start, end, "org", " ".join(words), possessive=possessive)
+    if len(words) == 1 and len(bare[0]) >= 2 and bare[0].isupper() and bare[0].isalpha():
+        return Mention(start, end, "org", bare[0], possessive=possessive)
+    if bare[-1] in PLACE_WORDS or bare[0] in ("River", "Lake", "Mount", "New", "North", "South"):
+        return None
+    return _person_mention(start, end, name_words, None, None, possessive)
+
+
+def _person_mention(
+    start: int,
+    end: int,
+    name_words: list[str],
+    honorific: str | None,
+    office: str | None,
+    possessive: bool,
+) -> Mention | None:
+    if not name_words or len(name_words) > 4:
+        return None
+    kind = "person" if len(name_words) >= 2 else "reference"
+    name = " ".join(name_words)
+    return Mention(start, end, kind, name, honorific, office, possessive)
+
+
+class Registry:
+    """The people and organisations of one article, for resolving mentions."""
+
+    def __init__(
+        self,
+        mentions: list[Mention],
+        people: Sequence[KnownPerson],
+        organizations: Sequence[KnownOrganization],
+    ) -> None:
+        self.mentions = mentions
+        self.mention_starts = [mention.start for mention in mentions]
+        self.people = list(people)
+        self.organizations = list(organizations)
+        self._known_by_name: dict[str, KnownPerson] = {}
+        for person in self.people:
+            for name in (person.name, *person.other_names):
+                self._known_by_name.setdefault(name.lower(), person)
+        self._known_organizations: dict[str, KnownOrganization] = {}
+        for organization in self.organizations:
+            for name in (organization.name, *organization.other_names):
+                self._known_organizations.setdefault(_org_key(name), organization)
+        # Full names in document order, by surname and by first name, for "Mr X" and "Keir".
+        self._by_surname: dict[str, list[tuple[int, str]]] = {}
+        self._by_first_name: dict[str, list[tuple[int, str]]] = {}
+        self.genders: dict[str, str] = {}
+        self.roles: list[tuple[int, str, Speaker]] = []  # (position, normalised role, speaker)
+        for mention in mentions:
+            if mention.kind == "person" and not self.known_organization(mention.name):
+                parts = mention.name.split()
+                self._by_surname.setdefault(parts[-1], []).append((mention.start, mention.name))
+                self._by_first_name.setdefault(parts[0], []).append((mention.start, mention.name))
+        for mention in mentions:
+            if mention.kind == "org":
+                continue
+            speaker = self.resolve_mention(mention)
+            if speaker.name and mention.gender:
+                self.genders.setdefault(speaker.name, mention.gender)
+            if mention.office and speaker.name:
+                self.add_role(mention.start, mention.office, speaker)
+
+    # --- organisations -------------------------------------------------------------------
+
+    def known_organization(self, name: str) -> KnownOrganization | None:
+        return self._known_organizations.get(_org_key(name))
+
+    def organization(self, name: str, position: int | None = None) -> Speaker:
+        known = self.known_organization(name)
+        if known is None and name.isupper() and position is not None:
+            name = self._expand_acronym(name, position)
+            known = self.known_organization(name)
+        if known is not None:
+            return Speaker(known.name, organization=known.slug, is_organization=True)
+        return Speaker(_strip_the(name), is_organization=True)
+
+    def _expand_acronym(self, acronym: str, position: int) -> str:
+        for mention in self.mentions_before(position, kind="org"):
+            initials = "".join(word[0] for word in mention.name.split() if word[0].isupper())
+            if initials == acronym:
+                return mention.name
+        for organization in self.organizations:
+            initials = "".join(word[0] for word in organization.name.split() if word[0].isupper())
+            if initials == acronym:
+                return organization.name
+        return acronym
+
+    def organization_like(self, noun: str, position: int) -> Speaker | None:
+        """'the company', 'an agency spokesperson': the latest organisation that fits."""
+        noun = noun.lower()
+        generic = noun in ("company", "firm", "group", "regulator", "watchdog", "charity")
+        for mention in self.mentions_before(position, kind="org"):
+            if generic or noun in mention.name.lower() or (
+                noun in ("police", "officers", "detectives", "force")
+                and any(w in mention.name for w in ("Police", "Constabulary"))
+            ):
+                return self.organization(mention.name, mention.start)
+        for organization in self.organizations:
+            if noun in organization.name.lower():
+                return self.organization(organization.name)
+        return None
+
+    # --- people -------------------------------------------------------------------------
+
+    def person(self, name: str) -> Speaker:
+        known = self._known_by_name.get(name.lower())
+        if known is None:
+            organization = self.known_organization(name)
+            if organization is not None:
+                return self.organization(name)
+            parts = name.split()
+            for person in self.people:
+                known_parts = person.name.split()
+                if known_parts[0] == parts[0] and known_parts[-1] == parts[-1]:
+                    known = person
+                    break
+        if known is not None:
+            return Speaker(known.name, person=known.slug, gender=self.genders.get(known.name))
+        return Speaker(name, gender=self.genders.get(name))
+
+    def resolve_mention(self, mention: Mention) -> Speaker:
+        if mention.kind == "org":
+            return self.organization(mention.name, mention.start)
+        if mention.kind == "person":
+            return self.person(mention.name)
+        return self.resolve_reference(mention.name, mention.honorific, mention.start)
+
+    def resolve_reference(self, word: str, honorific: str | None, position: int) -> Speaker:
+        """'Malthouse', 'Mr Malthouse', 'Sir Keir', 'Fiona' -> the full name they stand for."""
+        titled = f"{honorific} {word}" if honorific else word
+        known = self._known_by_name.get(titled.lower())
+        if known is None:
+            organization = self.known_organization(word)
+            if organization is not None and not honorific:
+                return self.organization(word)
+            surname_matches = [p for p in self.people if p.name.split()[-1] == word]
+            if len(surname_matches) == 1:
+                known = surname_matches[0]
+        if known is not None:
+            return self.person(known.name)
+        for index in (self._by_surname, self._by_first_name):
+            full_name = _nearest(index.get(word, []), position)
+            if full_name:
+                return self.person(full_name)
+        first_name_matches = [p for p in self.people if p.name.split()[0] == word]
+        if len(first_name_matches) == 1:
+            return self.person(first_name_matches[0].name)
+        if honorific in NAME_KEEPING_HONORIFICS:
+            return self.person(titled)
+        return Speaker(word, gender=HONORIFICS.get(honorific or ""))
+
+    def is_known_surname(self, word: str) -> bool:
+        return word in self._by_surname or word in self._by_first_name or any(
+            word in person.name.split() for person in self.people
+        )
+
+    # --- roles --------------------------------------------------------------------------
+
+    def add_role(self, position: int, phrase: str, speaker: Speaker) -> None:
+        role = normalize_role(phrase)
+        if role:
+            self.roles.append((position, role, speaker))
+
+    def resolve_role(self, phrase: str, position: int) -> Speaker | None:
+        """A role phrase through known role labels, then the article's own appositions."""
+        role = normalize_role(phrase)
+        if not role:
+            return None
+        exact = [p for p in self.people if any(normalize_role(r) == role for r in p.role_labels)]
+        if len(exact) == 1:
+            return self.person(exact[0].name)
+        loose = [
+            p for p in self.people if any(roles_match(role, normalize_role(r)) for r in p.role_labels)
+        ]
+        if len(loose) == 1:
+            return self.person(loose[0].name)
+        organization = self.known_organization(role)
+        if organization is not None:
+            return self.organization(organization.name)
+        best: tuple[int, Speaker] | None = None
+        for role_position, known_role, speaker in self.roles:
+            if roles_match(role, known_role):
+                distance = abs(role_position - position)
+                if best is None or distance < best[0]:
+                    best = (distance, speaker)
+        return best[1] if best else None
+
+    # --- positions ----------------------------------------------------------------------
+
+    def mentions_before(self, position: int, kind: str | None = None) -> list[Mention]:
+        """Mentions starting before ``position``, nearest first."""
+        index = bisect.bisect_left(self.mention_starts, position)
+        found = [m for m in reversed(self.mentions[:index]) if kind is None or m.kind == kind]
+        return found
+
+    def mention_ending_at(self, position: int, window_start: int) -> Mention | None:
+        index = bisect.bisect_left(self.mention_starts, position) - 1
+        while index >= 0 and self.mentions[index].start >= window_start:
+            if self.mentions[index].end == position:
+                return self.mentions[index]
+            index -= 1
+        return None
+
+    def mention_starting_at(self, position: int) -> Mention | None:
+        index = bisect.bisect_left(self.mention_starts, position)
+        if index < len(self.mentions) and self.mentions[index].start == position:
+            return self.mentions[index]
+        return None
+
+    def mentions_between(self, start: int, end: int) -> list[Mention]:
+        low = bisect.bisect_left(self.mention_starts, start)
+        high = bisect.bisect_left(self.mention_starts, end)
+        return [m for m in self.mentions[low:high] if m.end <= end]
+
+
+def _nearest(occurrences: list[tuple[int, str]], position: int) -> str | None:
+    before = [name for start, name in occurrences if start < position]
+    if before:
+        return before[-1]
+    return occurrences[0][1] if occurrences else None
+
+
+def _strip_the(name: str) -> str:
+    return name[4:] if name.startswith("The ") else name
+
+
+def _org_key(name: str) -> str:
+    return _strip_the(" ".join(name.split())).lower()
