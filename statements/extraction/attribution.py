@@ -84,7 +84,10 @@ def intro_allows(before: str) -> bool:
     last = LAST_WORD.search(before)
     if last and last.group(1).lower() in NOT_BEFORE_SUBJECT:
         return False
-    return before.endswith((",", "\x03")) or len(before.split()) <= 4
+    if before.endswith((",", "\x03")):
+        return True
+    # An intro phrase, then a few words of description: "In a memo, chief executive ...".
+    return len(before.rsplit(",", 1)[-1].split()) <= 4
 
 
 def subject_before(masked: str, registry: Registry, lower: int, verb_start: int) -> Subject | None:
@@ -159,6 +162,8 @@ def _mention_subject(masked: str, registry: Registry, lower: int, end: int) -> S
             continue
         found.append(mention)
     strong = [m for m in found if _is_strong(registry, m)]
+    # A lone capitalised plural opening the sentence is a noun: "Officers said ...".
+    found = [m for m in found if not (m.kind == "reference" and m.name.endswith("s"))]
     for mention in strong or found:
         subject = Subject(mention.start, mention.end, "mention", masked[mention.start : mention.end], mention)
         checked = _checked(masked, lower, subject)

@@ -69,7 +69,7 @@ OFFICE_WORDS = frozenset(
     "Representative Congressman Congresswoman Mayor Councillor Cllr Coach Manager Captain "
     "Capt Inspector Superintendent Supt Insp Det Detective Sergeant Sgt Constable Con PC DC "
     "DS DI DCI Ch Gen General Col Colonel Lt Maj Major Admiral Ambassador Attorney Speaker "
-    "Prosecutor Sheriff Gov Officer Member Editor Founder Professor Prof".split()
+    "Prosecutor Sheriff Gov Officer Member Editor Founder Professor Prof MP MSP MEP MLA AM".split()
 )
 # Descriptions that stand capitalised at a sentence start before a name: "Patient Jean Harper".
 DESCRIPTOR_WORDS = frozenset(

@@ -35,6 +35,11 @@ _TOKEN = rf"[{_UPPER}][\w\-]*(?:['’][^\W\d_]+)*\.?"
 _CONNECTOR = r"(?:of|for|and|on|the|de|van|von|der|den|da|du|la|le|al|bin)"
 CAPITALISED_RUN = re.compile(rf"(?<![\w'’]){_TOKEN}(?:[ ](?:{_CONNECTOR}[ ])*{_TOKEN})*")
 WORD = re.compile(r"\S+")
+# Nouns that can stand for whichever organisation the article last named.
+GENERIC_ORGANIZATION_NOUNS = frozenset(
+    "company firm group club regulator watchdog charity retailer supermarket airline operator "
+    "insurer lender developer".split()
+)
 NAME_PARTICLES = frozenset("de van von der den da du la le al bin".split())
 ROLE_DETERMINERS = re.compile(r"^(?:the|a|an|its|his|her|their|our|[\w\-]+['’]s)\s+")
 ROLE_QUALIFIER = re.compile(r"\s+(?:of|for|at|in|from|with)\s.*$")
@@ -277,7 +282,7 @@ class Registry:
     def organization_like(self, noun: str, position: int) -> Speaker | None:
         """'the company', 'an agency spokesperson': the latest organisation that fits."""
         noun = noun.lower()
-        generic = noun in ("company", "firm", "group", "regulator", "watchdog", "charity")
+        generic = noun in GENERIC_ORGANIZATION_NOUNS
         for mention in self.mentions_before(position, kind="org"):
             if generic or noun in mention.name.lower() or (
                 noun in ("police", "officers", "detectives", "force")
