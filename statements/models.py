@@ -100,6 +100,17 @@ class StatementQuerySet(models.QuerySet):
             "speaker", "organization", "role", "role__organization", "source", "source__outlet"
         ).prefetch_related("tags", "events")
 
+    def search(self, q: str) -> "StatementQuerySet":
+        """Statements matching `q`, read as web-search syntax (`"exact phrase"`, `-excluded`,
+        `or`) over text, context, speaker's names and source headline; annotated with
+        `search_rank` (higher is better) and left in their order. A blank `q` matches all.
+
+        Full-text search on PostgreSQL, a simpler fallback on SQLite: see statements/search.py.
+        """
+        from .search import search_statements  # search.py imports this module
+
+        return search_statements(self, q)
+
 
 class Statement(models.Model):
     """Words a public figure said, kept verbatim with who, when, where, in which role and why."""
