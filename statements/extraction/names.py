@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from statements.extraction.lexicon import (
@@ -30,6 +30,8 @@ from statements.extraction.lexicon import (
 )
 from statements.extraction.schema import KnownOrganization, KnownPerson
 
+# How far (in characters) a mention may sit from what it refers to: about a long article.
+LOOKBACK = 12_000
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _TOKEN = rf"[{_UPPER}][\w\-]*(?:['’][^\W\d_]+)*\.?"
 _CONNECTOR = r"(?:of|for|and|on|the|de|van|von|der|den|da|du|la|le|al|bin)"
@@ -239,7 +241,8 @@ class Registry:
         self._by_surname: dict[str, list[tuple[int, str]]] = {}
         self._by_first_name: dict[str, list[tuple[int, str]]] = {}
         self.genders: dict[str, str] = {}
-        self.roles: list[tuple[int, str, Speaker]] = []  # (position, normalised role, speaker)
+        # Roles named in the article, by their last word: (position, normalised role, speaker).
+        self._roles: dict[str, list[tuple[int, str, Speaker]]] = {}
         for mention in mentions:
             if mention.kind == "person" and not self.known_organization(mention.name):
                 parts = mention.name.split()
@@ -353,7 +356,8 @@ class Registry:
     def add_role(self, position: int, phrase: str, speaker: Speaker) -> None:
         role = normalize_role(phrase)
         if role:
-            self.roles.append((position, role, speaker))
+            entries = self._roles.setdefault(role.split()[-1], [])
+            bisect.insort(entries, (position, role, speaker), key=lambda entry: entry[0])
 
     def resolve_role(self, phrase: str, position: int) -> Speaker | None:
         """A role phrase through known role labels, then the article's own appositions."""
@@ -371,8 +375,11 @@ class Registry:
         organization = self.known_organization(role)
         if organization is not None:
             return self.organization(organization.name)
+        entries = self._roles.get(role.split()[-1], [])
+        low = bisect.bisect_left(entries, position - LOOKBACK, key=lambda entry: entry[0])
+        high = bisect.bisect_right(entries, position + LOOKBACK, key=lambda entry: entry[0])
         best: tuple[int, Speaker] | None = None
-        for role_position, known_role, speaker in self.roles:
+        for role_position, known_role, speaker in entries[low:high]:
             if roles_match(role, known_role):
                 distance = abs(role_position - position)
                 if best is None or distance < best[0]:
@@ -381,11 +388,13 @@ class Registry:
 
     # --- positions ----------------------------------------------------------------------
 
-    def mentions_before(self, position: int, kind: str | None = None) -> list[Mention]:
-        """Mentions starting before ``position``, nearest first."""
-        index = bisect.bisect_left(self.mention_starts, position)
-        found = [m for m in reversed(self.mentions[:index]) if kind is None or m.kind == kind]
-        return found
+    def mentions_before(self, position: int, kind: str | None = None) -> Iterator[Mention]:
+        """Mentions starting before ``position`` and within reach of it, nearest first."""
+        index = bisect.bisect_left(self.mention_starts, position) - 1
+        while index >= 0 and self.mentions[index].start >= position - LOOKBACK:
+            if kind is None or self.mentions[index].kind == kind:
+                yield self.mentions[index]
+            index -= 1
 
     def mention_ending_at(self, position: int, window_start: int) -> Mention | None:
         index = bisect.bisect_left(self.mention_starts, position) - 1
@@ -408,10 +417,13 @@ class Registry:
 
 
 def _nearest(occurrences: list[tuple[int, str]], position: int) -> str | None:
-    before = [name for start, name in occurrences if start < position]
-    if before:
-        return before[-1]
-    return occurrences[0][1] if occurrences else None
+    """The full name mentioned last before ``position``, else the first one after it."""
+    index = bisect.bisect_left(occurrences, position, key=lambda occurrence: occurrence[0])
+    if index and occurrences[index - 1][0] >= position - LOOKBACK:
+        return occurrences[index - 1][1]
+    if index < len(occurrences) and occurrences[index][0] <= position + LOOKBACK:
+        return occurrences[index][1]
+    return None
 
 
 def _strip_the(name: str) -> str:
