@@ -1,5 +1,9 @@
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+from django.views.generic import TemplateView
+
+from statements.sitemaps import SITEMAPS
 
 admin.site.site_header = "On Record — editors"
 admin.site.site_title = "On Record admin"
@@ -10,4 +14,10 @@ urlpatterns = [
     path("people/", include("people.urls")),
     path("events/", include("events.urls")),
     path("", include("statements.urls")),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path(
+        "robots.txt",
+        TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
+        name="robots",
+    ),
 ]

@@ -4,5 +4,6 @@ from . import views
 
 app_name = "events"
 urlpatterns = [
+    path("", views.EventListView.as_view(), name="list"),
     path("<slug:slug>/", views.EventDetailView.as_view(), name="detail"),
 ]

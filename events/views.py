@@ -1,7 +1,112 @@
-from django.views.generic import DetailView
+"""Event pages: the list, and each event's timeline of statements and child events."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.core.paginator import Paginator
+from django.db.models import CharField, F, TimeField, Value
+from django.db.models.functions import Coalesce
+from django.views.generic import DetailView, ListView
+
+from people.models import Person
+from statements.filters import StatementFilter
+from statements.listings import with_statement_counts
 
 from .models import Event
 
+# Untimed entries sort before timed ones on their day, the same on SQLite and PostgreSQL.
+START_OF_DAY = Value(datetime.time(0, 0), output_field=TimeField())
+
+
+class EventListView(ListView):
+    paginate_by = 50
+
+    def get_queryset(self):
+        return with_statement_counts(Event.objects.select_related("parent")).order_by(
+            "-start_date", "title"
+        )
+
+    def paginate_queryset(self, queryset, page_size):
+        # `get_page`, not `page`: a malformed or out-of-range ?page= shows the nearest page.
+        paginator = self.get_paginator(queryset, page_size)
+        page = paginator.get_page(self.request.GET.get("page"))
+        return paginator, page, page.object_list, page.has_other_pages()
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    day: datetime.date
+    statement: object = None
+    event: Event | None = None
+
 
 class EventDetailView(DetailView):
+    """An event and its timeline: its statements and child events in chronological order."""
+
     model = Event
+    entries_per_page = 50
+
+    def get_queryset(self):
+        return Event.objects.select_related("parent")
+
+    def get_context_data(self, **kwargs):
+        event = self.object
+        # Only the person filter is offered here; its choices are the people quoted about it.
+        filterset = StatementFilter(
+            {"speaker": self.request.GET.get("speaker", "")},
+            queryset=event.statements.published(),
+            without=("said_from", "said_to", "event", "tag", "kind", "outlet"),
+        )
+        statements = filterset.qs
+        children = event.children.all()
+        speaker = filterset.form.cleaned_data.get("speaker") if filterset.is_valid() else None
+        if speaker:
+            children = children.filter(participants=speaker)
+        page = Paginator(self.timeline(statements, children), self.entries_per_page).get_page(
+            self.request.GET.get("page")
+        )
+        return super().get_context_data(
+            filterset=filterset,
+            page=page,
+            entries=self.entries(page.object_list, statements),
+            children=event.children.order_by("start_date", "title"),
+            participations=event.participations.select_related("person"),
+            speakers=Person.objects.filter(pk__in=event.statements.published().values("speaker"))
+            .order_by("sort_name")
+            .distinct(),
+            **kwargs,
+        )
+
+    @staticmethod
+    def timeline(statements, children):
+        """(entry type, day, time, id) of every entry in order; one query per page of any size.
+
+        A UNION of the two tables, so the database orders and slices the mixed timeline.
+        """
+        text = CharField()
+        said = statements.annotate(
+            entry_type=Value("statement", output_field=text),
+            day=F("said_on"),
+            at=Coalesce("said_at", START_OF_DAY),
+        ).values_list("entry_type", "day", "at", "id")
+        happened = children.annotate(
+            entry_type=Value("event", output_field=text),
+            day=F("start_date"),
+            at=Coalesce("start_time", START_OF_DAY),
+        ).values_list("entry_type", "day", "at", "id")
+        return said.order_by().union(happened.order_by(), all=True).order_by("day", "at", "id")
+
+    @staticmethod
+    def entries(rows, statements) -> list[TimelineEntry]:
+        """The page's rows as statements and events, fetched in one query each."""
+        rows = list(rows)
+        statement_ids = [pk for kind, _, _, pk in rows if kind == "statement"]
+        event_ids = [pk for kind, _, _, pk in rows if kind == "event"]
+        said = statements.with_related().in_bulk(statement_ids) if statement_ids else {}
+        happened = Event.objects.in_bulk(event_ids) if event_ids else {}
+        return [
+            TimelineEntry(day, statement=said[pk])
+            if kind == "statement"
+            else TimelineEntry(day, event=happened[pk])
+            for kind, day, _, pk in rows
+        ]

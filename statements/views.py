@@ -1,25 +1,154 @@
-from django.http import Http404
-from django.views.generic import DetailView, ListView
+"""The public site's statement pages: home, the lists, search, tag pages and the permalink."""
 
-from .models import Statement
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.views.generic import DetailView, TemplateView
+
+from . import search
+from .citation import citation, quotation_json_ld
+from .filters import StatementFilter
+from .forms import Sort, StatementListOptions
+from .listings import events_in_the_news, most_used_tags, public_tags
+from .models import Source, Statement
+from .pagination import MOST_RELEVANT, NEWEST_FIRST, OLDEST_FIRST, keyset_page
+
+# Which way each sort runs, and what its "back" and "onwards" links say.
+ORDERS = {
+    Sort.NEWEST: (NEWEST_FIRST, "Newer statements", "Older statements"),
+    Sort.OLDEST: (OLDEST_FIRST, "Older statements", "Newer statements"),
+    Sort.RELEVANCE: (MOST_RELEVANT, "Previous results", "More results"),
+}
 
 
-class HomeView(ListView):
+class HomeView(TemplateView):
     template_name = "statements/home.html"
-    context_object_name = "statements"
 
-    def get_queryset(self):
-        return Statement.objects.published().with_related()[:20]
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            latest=Statement.objects.published().with_related()[:8],
+            events=events_in_the_news(limit=6),
+            tags=most_used_tags(limit=24),
+            search_form=StatementListOptions(),
+            **kwargs,
+        )
+
+
+class StatementListView(TemplateView):
+    """Published statements, filtered, searched and sorted, paged by keyset ("older/newer")."""
+
+    template_name = "statements/statement_list.html"
+    per_page = 20
+    filters_not_offered: tuple[str, ...] = ()
+
+    def get_scope(self) -> QuerySet[Statement]:
+        return Statement.objects.published()
+
+    def get(self, request, *args, **kwargs):
+        options = StatementListOptions(request.GET)
+        filterset = StatementFilter(
+            request.GET, queryset=self.get_scope(), without=self.filters_not_offered
+        )
+        page = None
+        if self.lists_statements(options):
+            statements = filterset.qs
+            if options.search_text:
+                statements = statements.search(options.search_text)
+            order, earlier_label, later_label = ORDERS[options.ordering]
+            page = keyset_page(
+                statements.with_related(),
+                order,
+                after=request.GET.get("after"),
+                before=request.GET.get("before"),
+                per_page=self.per_page,
+            )
+            if page is None:
+                return HttpResponseRedirect(self.first_page_url())
+            if options.search_text:
+                search.highlight(page.items, options.search_text)
+        context = self.get_context_data(
+            options=options,
+            filterset=filterset,
+            page=page,
+            earlier_label=earlier_label if page else "",
+            later_label=later_label if page else "",
+            **kwargs,
+        )
+        return self.render_to_response(context)
+
+    def lists_statements(self, options: StatementListOptions) -> bool:
+        return True
+
+    def first_page_url(self) -> str:
+        params = self.request.GET.copy()
+        params.pop("after", None)
+        params.pop("before", None)
+        return f"{self.request.path}?{params.urlencode()}" if params else self.request.path
+
+
+class SearchView(StatementListView):
+    template_name = "statements/search.html"
+
+    def lists_statements(self, options: StatementListOptions) -> bool:
+        return bool(options.search_text)
+
+
+class TagDetailView(StatementListView):
+    template_name = "statements/tag_detail.html"
+    filters_not_offered = ("tag",)
+
+    def get(self, request, *args, slug: str, **kwargs):
+        # A tag only drafts carry is not public yet.
+        self.tag = get_object_or_404(public_tags(), slug=slug)
+        return super().get(request, *args, tag=self.tag, **kwargs)
+
+    def get_scope(self) -> QuerySet[Statement]:
+        return super().get_scope().filter(tags=self.tag)
 
 
 class StatementDetailView(DetailView):
+    """The permalink. Retracted statements keep theirs, with a notice; drafts are staff-only."""
+
     model = Statement
 
     def get_queryset(self):
-        return Statement.objects.with_related()
+        reported_in = Source.objects.select_related("outlet").order_by("published_on", "title")
+        return Statement.objects.with_related().prefetch_related(
+            Prefetch("reported_in", queryset=reported_in)
+        )
 
     def get_object(self, queryset=None):
         statement = super().get_object(queryset)
         if statement.status == Statement.Status.DRAFT and not self.request.user.is_staff:
             raise Http404("No statement found.")
         return statement
+
+    def get_context_data(self, **kwargs):
+        statement = self.object
+        url = self.request.build_absolute_uri(statement.get_absolute_url())
+        speaker_url = (
+            self.request.build_absolute_uri(statement.speaker.get_absolute_url())
+            if statement.speaker_id
+            else None
+        )
+        earlier, later = self.speakers_neighbours(statement)
+        return super().get_context_data(
+            canonical_url=url,
+            citation=citation(statement, url),
+            json_ld=quotation_json_ld(statement, url, speaker_url) if statement.is_public else None,
+            earlier_statement=earlier,
+            later_statement=later,
+            **kwargs,
+        )
+
+    @staticmethod
+    def speakers_neighbours(statement: Statement) -> tuple[Statement | None, Statement | None]:
+        """The speaker's published statements just before and after this one (two queries)."""
+        if not statement.speaker_id:
+            return None, None
+        theirs = Statement.objects.published().by(statement.speaker).only("text", "said_on")
+        neighbours = []
+        for order in (NEWEST_FIRST, OLDEST_FIRST):
+            beyond = order.beyond(statement.said_on, statement.pk)
+            neighbours.append(theirs.filter(beyond).order_by(*order.order_by()).first())
+        return neighbours[0], neighbours[1]

@@ -1,0 +1,134 @@
+"""Keyset ("newer/older") pagination for unbounded lists, so page 500 costs what page 1 does.
+
+A page is addressed by the sort key of the row before it (`?after=`) or after it (`?before=`),
+never by an offset. The cursor is readable, e.g. `2021-03-14_42`: the key, then the id.
+"""
+
+import datetime
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import FloatField, Q, QuerySet
+from django.db.models.functions import Cast
+
+MAX_ID = 2**63 - 1
+
+
+@dataclass(frozen=True)
+class KeysetOrder:
+    """A total order on a queryset: one key column, then the id, both in the same direction."""
+
+    key: str
+    descending: bool
+    parse_key: Callable[[str], Any]
+    # Computes `key` when it is not a column. Set it so that it reads back exactly as compared.
+    key_expression: Any = None
+
+    def order_by(self, reverse: bool = False) -> list[str]:
+        descending = self.descending != reverse
+        prefix = "-" if descending else ""
+        return [f"{prefix}{self.key}", f"{prefix}id"]
+
+    def beyond(self, key: Any, pk: int, reverse: bool = False) -> Q:
+        """Rows strictly past (key, pk) in this order (or before it when `reverse`)."""
+        lookup = "lt" if self.descending != reverse else "gt"
+        return Q(**{f"{self.key}__{lookup}": key}) | Q(**{self.key: key, f"id__{lookup}": pk})
+
+    def cursor_for(self, row: Any) -> str:
+        key = getattr(row, self.key)
+        text = key.isoformat() if isinstance(key, datetime.date) else repr(key)
+        return f"{text}_{row.pk}"
+
+    def parse_cursor(self, cursor: str) -> tuple[Any, int] | None:
+        """(key, id) from a cursor, or None when it is garbled in any way."""
+        key_text, _, pk_text = cursor.rpartition("_")
+        try:
+            key = self.parse_key(key_text)
+            pk = int(pk_text)
+        except (TypeError, ValueError, OverflowError):
+            return None
+        if not 0 < pk <= MAX_ID:
+            return None
+        return key, pk
+
+
+def parse_finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(text)
+    return value
+
+
+NEWEST_FIRST = KeysetOrder("said_on", descending=True, parse_key=datetime.date.fromisoformat)
+OLDEST_FIRST = KeysetOrder("said_on", descending=False, parse_key=datetime.date.fromisoformat)
+# PostgreSQL's rank is a `real`, printed to Python rounded: compared as a double, a cursor made
+# from the printed value would never equal the row it came from. So the key is a double.
+MOST_RELEVANT = KeysetOrder(
+    "relevance",
+    descending=True,
+    parse_key=parse_finite_float,
+    key_expression=Cast("search_rank", FloatField()),
+)
+
+
+@dataclass(frozen=True)
+class KeysetPage:
+    items: Sequence
+    earlier_cursor: str | None  # for the link back towards the first page
+    later_cursor: str | None  # for the link onwards
+
+    @property
+    def has_other_pages(self) -> bool:
+        return bool(self.earlier_cursor or self.later_cursor)
+
+
+def keyset_page(
+    queryset: QuerySet,
+    order: KeysetOrder,
+    *,
+    after: str | None,
+    before: str | None,
+    per_page: int,
+) -> KeysetPage | None:
+    """The page after (or before) a cursor; the first page without one.
+
+    Returns None when a cursor was given but is garbled or leads past either end, so the view
+    can send the reader to the first page. Costs two queries: the page and a look one row
+    beyond the other end.
+    """
+    going_back = bool(before) and not after
+    cursor = before if going_back else after
+    position = order.parse_cursor(cursor) if cursor else None
+    if cursor and position is None:
+        return None
+
+    if order.key_expression is not None:
+        queryset = queryset.annotate(**{order.key: order.key_expression})
+    rows = queryset.order_by(*order.order_by(reverse=going_back))
+    if position:
+        rows = rows.filter(order.beyond(*position, reverse=going_back))
+    items = list(rows[: per_page + 1])
+    more_this_way = len(items) > per_page
+    items = items[:per_page]
+    if going_back:
+        items.reverse()
+    if not items:
+        return None if cursor else KeysetPage([], None, None)
+
+    first, last = items[0], items[-1]
+
+    def any_beyond(row, reverse: bool) -> bool:
+        key = getattr(row, order.key)
+        return queryset.filter(order.beyond(key, row.pk, reverse=reverse)).order_by().exists()
+
+    if going_back:
+        more_earlier, more_later = more_this_way, any_beyond(last, reverse=False)
+    else:
+        more_earlier, more_later = bool(position) and any_beyond(first, reverse=True), more_this_way
+    return KeysetPage(
+        items,
+        earlier_cursor=order.cursor_for(first) if more_earlier else None,
+        later_cursor=order.cursor_for(last) if more_later else None,
+    )

@@ -1,0 +1,133 @@
+"""Nothing unpublished reaches a public page: checked on every route the URL resolver knows.
+
+The routes are read from the resolver, so a new public route fails `test_every_route_has_an_
+example` until someone says here how to fill it in, and from then on it is leak-tested too.
+"""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from statements.models import Statement
+
+from .conftest import DRAFT_TEXT, RETRACTED_TEXT
+
+pytestmark = pytest.mark.django_db
+
+NOT_PUBLIC = {"admin"}  # namespaces behind a login, tested with the admin
+
+
+def public_route_names(patterns=None, namespace: str = "") -> list[str]:
+    names = []
+    for pattern in get_resolver().url_patterns if patterns is None else patterns:
+        if isinstance(pattern, URLResolver):
+            inner = pattern.namespace or ""
+            if inner in NOT_PUBLIC:
+                continue
+            prefix = f"{namespace}{inner}:" if inner else namespace
+            names += public_route_names(pattern.url_patterns, prefix)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            names.append(f"{namespace}{pattern.name}")
+    return sorted(set(names))
+
+
+def demo_statement_id() -> int:
+    return Statement.objects.published().order_by("pk").first().pk
+
+
+# How to fill each route in with the demo's slugs and ids, plus query strings worth trying
+# (a search that would match both unpublished texts, filters that would include them).
+EXAMPLES = {
+    "statements:home": lambda: [reverse("statements:home")],
+    "statements:list": lambda: [
+        reverse("statements:list"),
+        reverse("statements:list") + "?q=zebracorn+or+quokkafish",
+        reverse("statements:list") + "?tag=policing&speaker=kit-malthouse&sort=oldest",
+        reverse("statements:list") + "?event=clapham-common-vigil&kind=direct",
+    ],
+    "statements:detail": lambda: [reverse("statements:detail", args=[demo_statement_id()])],
+    "statements:search": lambda: [
+        reverse("statements:search") + "?q=zebracorn",
+        reverse("statements:search") + "?q=quokkafish",
+        reverse("statements:search") + "?q=Malthouse&tag=policing",
+    ],
+    "statements:tag": lambda: [reverse("statements:tag", args=["policing"])],
+    "statements:feed-rss": lambda: [reverse("statements:feed-rss")],
+    "statements:feed-atom": lambda: [reverse("statements:feed-atom")],
+    "statements:person-feed-rss": lambda: [
+        reverse("statements:person-feed-rss", args=["kit-malthouse"])
+    ],
+    "statements:person-feed-atom": lambda: [
+        reverse("statements:person-feed-atom", args=["kit-malthouse"])
+    ],
+    "statements:event-feed-rss": lambda: [
+        reverse("statements:event-feed-rss", args=["clapham-common-vigil"])
+    ],
+    "statements:event-feed-atom": lambda: [
+        reverse("statements:event-feed-atom", args=["clapham-common-vigil"])
+    ],
+    "statements:tag-feed-rss": lambda: [reverse("statements:tag-feed-rss", args=["policing"])],
+    "statements:tag-feed-atom": lambda: [reverse("statements:tag-feed-atom", args=["policing"])],
+    "people:list": lambda: [reverse("people:list"), reverse("people:list") + "?q=Malthouse"],
+    "people:detail": lambda: [
+        reverse("people:detail", args=["kit-malthouse"]),
+        reverse("people:detail", args=["kit-malthouse"]) + "?tag=policing",
+    ],
+    "events:list": lambda: [reverse("events:list")],
+    "events:detail": lambda: [
+        reverse("events:detail", args=["clapham-common-vigil"]),
+        reverse("events:detail", args=["clapham-common-vigil"]) + "?speaker=kit-malthouse",
+    ],
+    "sitemap": lambda: [reverse("sitemap")],
+    "robots": lambda: [reverse("robots")],
+}
+
+
+def test_every_route_has_an_example():
+    assert public_route_names() == sorted(EXAMPLES), (
+        "Add the new route to EXAMPLES so it is leak-tested."
+    )
+
+
+@pytest.mark.parametrize("route", public_route_names())
+def test_unpublished_statements_appear_on_no_public_page(client, unpublished, route):
+    retracted_url = unpublished["retracted"].get_absolute_url()
+    draft_url = unpublished["draft"].get_absolute_url()
+    for url in EXAMPLES[route]():
+        response = client.get(url)
+        assert response.status_code == 200, url
+        page = response.content.decode()
+        assert "secret-draft-tag" not in page, url
+        assert DRAFT_TEXT not in page and draft_url not in page, url
+        assert RETRACTED_TEXT not in page and retracted_url not in page, url
+
+
+def test_a_retracted_statement_keeps_its_permalink_with_notice_and_noindex(client, unpublished):
+    response = client.get(unpublished["retracted"].get_absolute_url())
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert RETRACTED_TEXT in page
+    assert "This statement has been retracted" in page
+    assert '<meta name="robots" content="noindex">' in page
+    assert "application/ld+json" not in page and DRAFT_TEXT not in page
+
+
+def test_a_draft_is_not_found_for_the_public(client, unpublished):
+    assert client.get(unpublished["draft"].get_absolute_url()).status_code == 404
+
+
+def test_staff_preview_a_draft_marked_as_such(editor_client, unpublished):
+    response = editor_client.get(unpublished["draft"].get_absolute_url())
+    assert response.status_code == 200
+    assert DRAFT_TEXT in response.content.decode()
+    assert "Only staff can see this page" in response.content.decode()
+
+
+def test_unpublished_statements_are_not_counted(client, unpublished):
+    person_page = client.get(reverse("people:list")).content.decode()
+    assert "7 statements" in person_page  # the demo's seven published ones, not nine
+
+
+def test_a_tag_only_unpublished_statements_carry_is_not_found(client, unpublished):
+    assert client.get(reverse("statements:tag", args=["secret-draft-tag"])).status_code == 404
+    feed = reverse("statements:tag-feed-rss", args=["secret-draft-tag"])
+    assert client.get(feed).status_code == 404

@@ -1,0 +1,195 @@
+"""What each public page shows, and that it costs a bounded number of queries."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils.html import strip_tags
+
+from people.models import Role
+from statements.models import Statement
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+D = datetime.date
+
+
+@pytest.fixture
+def crowded():
+    """Forty published statements by eight speakers with roles, tags, events and sources."""
+    event = factories.event(slug="crowded-event")
+    child = factories.event(slug="crowded-child", parent=event, start_date=D(2021, 3, 20))
+    outlet = factories.organization(classification="outlet", slug="the-outlet")
+    speakers = []
+    for n in range(8):
+        role = factories.role(start_date=D(2000, 1, 1), label=f"minister {n}")
+        speakers.append(role.person)
+    for n in range(40):
+        factories.statement(
+            speaker=speakers[n % 8],
+            said_on=D(2021, 1, 1) + datetime.timedelta(days=n),
+            source=factories.source(outlet=outlet),
+            tags=[f"tag {n % 5}", "crowded"],
+            events=[event, child] if n % 2 else [event],
+        )
+    return {"event": event, "child": child, "person": speakers[0]}
+
+
+# Each list page's queries with more rows than fit on a page. On PostgreSQL, search highlights
+# the page's matches in one more query.
+LIST_PAGES = {
+    "home": (lambda c: reverse("statements:home"), 5),
+    "all statements": (lambda c: reverse("statements:list"), 7),
+    "all statements, oldest first": (lambda c: reverse("statements:list") + "?sort=oldest", 7),
+    "all statements, filtered": (
+        lambda c: reverse("statements:list") + "?tag=crowded&event=crowded-event&kind=direct",
+        9,
+    ),
+    "search": (lambda c: reverse("statements:search") + "?q=Statement+number", 8),
+    "tag": (lambda c: reverse("statements:tag", args=["crowded"]), 7),
+    "people": (lambda c: reverse("people:list"), 2),
+    "people, searched": (lambda c: reverse("people:list") + "?q=Person", 2),
+    "person": (lambda c: c["person"].get_absolute_url(), 11),
+    "person, filtered": (lambda c: c["person"].get_absolute_url() + "?tag=crowded&page=2", 12),
+    "events": (lambda c: reverse("events:list"), 2),
+    "event": (lambda c: c["event"].get_absolute_url(), 11),
+    "feed": (lambda c: reverse("statements:feed-rss"), 3),
+    "person feed": (lambda c: reverse("statements:person-feed-atom", args=["person-x"]), 4),
+    "sitemap": (lambda c: reverse("sitemap"), 8),
+}
+
+
+@pytest.mark.parametrize("name", LIST_PAGES)
+def test_list_page_query_count_does_not_grow_with_rows(
+    client, crowded, name, django_assert_max_num_queries
+):
+    url_for, max_queries = LIST_PAGES[name]
+    url = url_for(crowded).replace("person-x", crowded["person"].slug)
+    with django_assert_max_num_queries(max_queries):
+        response = client.get(url)
+    assert response.status_code == 200
+
+
+def test_home_shows_latest_statements_events_in_the_news_tags_and_a_search_box(client, demo):
+    page = client.get(reverse("statements:home")).content.decode()
+    assert "Latest statements" in page
+    assert "I recognise the police are in an incredible difficult position" in page
+    assert "Vigil for Sarah Everard on Clapham Common" in page
+    assert 'href="/tags/policing/"' in page and "women&#x27;s safety" in page
+    assert 'role="search"' in page and 'name="q"' in page
+
+
+def test_people_are_listed_a_to_z_with_statement_counts(client, demo):
+    page = client.get(reverse("people:list")).content.decode()
+    names = ["Robert Buckland", "Cressida Dick", "Max Hill", "Boris Johnson", "Kit Malthouse"]
+    positions = [page.index(name) for name in names]
+    assert positions == sorted(positions)
+    assert "7 statements" in page and "0 statements" in page
+
+
+def test_people_search_matches_other_names_once(client, demo):
+    response = client.get(reverse("people:list"), {"q": "malthouse"})
+    page = response.content.decode()
+    # "Kit Malthouse" matches on his name and two other names, and is still one person.
+    assert page.count('href="/people/kit-malthouse/"') == 1
+    assert "7 statements" in page and "Cressida Dick" not in page
+    assert "Kit Malthouse" in client.get(reverse("people:list"), {"q": "Mr Malt"}).content.decode()
+
+
+def test_person_page_shows_roles_and_statements_newest_first_with_the_role_on_the_day(client, demo):
+    kit = factories.person(name="Kit Test", slug="kit-test")
+    old_role = factories.role(
+        person=kit, title="Junior Minister", label="junior minister", end_date=D(2020, 12, 31)
+    )
+    factories.role(
+        person=kit, title="Senior Minister", label="senior minister", start_date=D(2021, 1, 1)
+    )
+    factories.statement(speaker=kit, said_on=D(2020, 6, 1), text="Older words.")
+    factories.statement(speaker=kit, said_on=D(2021, 6, 1), text="Newer words.")
+    # A role changed after the fact does not move the statement: the stored role is shown.
+    Role.objects.filter(pk=old_role.pk).update(label="junior minister then")
+
+    page = client.get(kit.get_absolute_url()).content.decode()
+    assert "Junior Minister" in page and "Senior Minister" in page
+    assert "1 January 2019 – 31 December 2020" in strip_tags(page)
+    assert page.index("Newer words.") < page.index("Older words.")
+    newer, older = page.split("Newer words.")[1].split("Older words.")
+    assert "senior minister" in newer
+    assert "junior minister then" in older
+
+
+def test_person_page_numbers_its_pages_and_shows_the_nearest_page_for_bad_numbers(client, crowded):
+    url = crowded["person"].get_absolute_url()
+    for _ in range(25):
+        factories.statement(speaker=crowded["person"], said_on=D(2022, 1, 1))
+    page_two = client.get(url, {"page": "2"})
+    assert page_two.context["page"].number == 2
+    assert client.get(url, {"page": "999"}).context["page"].number == 2
+    assert client.get(url, {"page": "abc"}).context["page"].number == 1
+    assert client.get(url, {"page": "-1"}).context["page"].number == 2
+
+
+def test_statement_list_shows_published_statements_and_filters_by_speaker(client, demo):
+    other = factories.statement(text="Somebody else entirely.")
+    everything = client.get(reverse("statements:list")).content.decode()
+    assert "Somebody else entirely." in everything and "incredible difficult position" in everything
+    only_kit = client.get(reverse("statements:list"), {"speaker": "kit-malthouse"})
+    assert "Somebody else entirely." not in only_kit.content.decode()
+    only_other = client.get(reverse("statements:list"), {"speaker": other.speaker.slug})
+    assert "incredible difficult position" not in only_other.content.decode()
+
+
+def test_tag_page_lists_statements_with_the_tag(client, demo):
+    page = client.get(reverse("statements:tag", args=["pandemic"])).content.decode()
+    assert "Throughout this pandemic" in page
+    assert "incredible difficult position" not in page
+    assert '<link rel="alternate" type="application/rss+xml"' in page
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/people/nobody/",
+        "/events/nothing/",
+        "/tags/no-such-tag/",
+        "/statements/0/",
+        "/statements/999999999/",
+        "/statements/99999999999999999999999999/",
+        "/statements/abc/",
+        "/feeds/people/nobody.rss",
+        "/feeds/events/nothing.atom",
+    ],
+)
+def test_unknown_slugs_and_ids_are_not_found(client, demo, url):
+    assert client.get(url).status_code == 404
+
+
+def test_sitemap_lists_published_statements_people_events_and_tags(client, demo):
+    sitemap = client.get(reverse("sitemap")).content.decode()
+    statement = Statement.objects.published().first()
+    assert f"/statements/{statement.pk}/</loc>" in sitemap
+    assert "/people/kit-malthouse/</loc>" in sitemap
+    assert "/events/clapham-common-vigil/</loc>" in sitemap
+    assert "/tags/policing/</loc>" in sitemap
+
+
+def test_robots_txt_points_at_the_sitemap_and_keeps_crawlers_out_of_the_admin(client):
+    response = client.get(reverse("robots"))
+    assert response["Content-Type"].startswith("text/plain")
+    body = response.content.decode()
+    assert "Disallow: /admin/" in body
+    assert "Sitemap: http://testserver/sitemap.xml" in body
+
+
+def test_pages_have_landmarks_a_skip_link_and_labelled_search(client, demo):
+    page = client.get(reverse("statements:list")).content.decode()
+    assert '<a class="skip-link" href="#main">' in page and '<main id="main"' in page
+    assert "<header" in page and "<nav" in page and "<footer" in page
+    assert '<label for="site-search-q"' in page and 'id="site-search-q"' in page
+    for field in ["said_from", "said_to", "speaker", "event", "tag", "kind", "outlet", "sort"]:
+        assert f'<label for="id_{field}">' in page, field
+
+
+def test_dates_are_written_as_a_uk_newsroom_writes_them(client, demo):
+    assert "14 March 2021" in client.get(reverse("statements:home")).content.decode()
