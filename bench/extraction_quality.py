@@ -76,11 +76,22 @@ def load_corpus(split: str = "all") -> list[Article]:
             if start < 0:
                 raise ValueError(f"{gold_path.name}: gold text not in article: {quote['text']!r}")
             quotes.append(
-                GoldQuote(quote["kind"], start, start + len(quote["text"]), quote["speaker"], quote["text"])
+                GoldQuote(
+                    quote["kind"],
+                    start,
+                    start + len(quote["text"]),
+                    quote["speaker"],
+                    quote["text"],
+                )
             )
             cursor = start + 1
         people = [
-            KnownPerson(p["slug"], p["name"], tuple(p.get("other_names", ())), tuple(p.get("role_labels", ())))
+            KnownPerson(
+                p["slug"],
+                p["name"],
+                tuple(p.get("other_names", ())),
+                tuple(p.get("role_labels", ())),
+            )
             for p in gold.get("people", ())
         ]
         organizations = [
@@ -97,9 +108,8 @@ def _overlap(candidate: Candidate, quote: GoldQuote) -> int:
 
 def _matches(candidate: Candidate, quote: GoldQuote) -> bool:
     overlap = _overlap(candidate, quote)
-    return (
-        overlap >= COVERAGE * (quote.end - quote.start)
-        and overlap >= CANDIDATE_INSIDE * (candidate.end - candidate.start)
+    return overlap >= COVERAGE * (quote.end - quote.start) and overlap >= CANDIDATE_INSIDE * (
+        candidate.end - candidate.start
     )
 
 

@@ -16,7 +16,7 @@ from statements.extraction.lexicon import (
     PASSIVE_AUXILIARIES,
     SPEECH_VERBS,
 )
-from statements.extraction.names import Mention, Registry
+from statements.extraction.names import Mention, Registry, role_head
 
 SPEECH_VERB = re.compile(r"\b(" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")\b")
 LAST_WORD = re.compile(r"([\w’'\-]+)\s*$")
@@ -36,10 +36,32 @@ SPOKESPERSON_AT_START = re.compile(
     rf"(?:\s+(?:for|at|from)\s+(?:the\s+)?(?P<owner>[^,.]{{2,60}}?))?(?=[,.]|\s*$)"
 )
 PREPOSITION_BEFORE = re.compile(r"(?:\b(?:of|at|from|for|with|in)\s+(?:the\s+)?)$")
-HEAD_CUT = re.compile(r"\s(?:of|for|at|in|from|with|who|which|on|to)\s.*$")
+# How far before its verb a subject may start, in characters; keeps each look-back short.
+SUBJECT_REACH = 300
 BLOCKING_WORDS = frozenset(
-    "was were is are has have had been will would could should who which that after when "
-    "because while before if".split()
+    [
+        "was",
+        "were",
+        "is",
+        "are",
+        "has",
+        "have",
+        "had",
+        "been",
+        "will",
+        "would",
+        "could",
+        "should",
+        "who",
+        "which",
+        "that",
+        "after",
+        "when",
+        "because",
+        "while",
+        "before",
+        "if",
+    ]
 )
 
 
@@ -56,10 +78,7 @@ class Subject:
 
     @property
     def head(self) -> str:
-        """The phrase's main noun: 'head' in 'The head of NHS England'."""
-        phrase = HEAD_CUT.sub("", " " + self.text.lower().replace("’", "'")).strip()
-        word = phrase.split()[-1] if phrase else ""
-        return word[:-2] if word.endswith("'s") else word
+        return role_head(self.text)
 
 
 def strip_auxiliaries(masked: str, lower: int, end: int) -> int | None:
@@ -92,6 +111,7 @@ def intro_allows(before: str) -> bool:
 
 def subject_before(masked: str, registry: Registry, lower: int, verb_start: int) -> Subject | None:
     """The subject ending just before a speech verb, looking no further back than ``lower``."""
+    lower = max(lower, verb_start - SUBJECT_REACH)
     end = strip_auxiliaries(masked, lower, verb_start)
     if end is None:
         return None
@@ -101,11 +121,15 @@ def subject_before(masked: str, registry: Registry, lower: int, verb_start: int)
         return None
     pronoun = PRONOUN_AT_END.search(region)
     if pronoun:
-        return _checked(masked, lower, Subject(lower + pronoun.start(1), end, "pronoun", pronoun.group(1)))
+        return _checked(
+            masked, lower, Subject(lower + pronoun.start(1), end, "pronoun", pronoun.group(1))
+        )
     spokesperson = SPOKESPERSON_AT_END.search(region)
     if spokesperson:
         start = lower + spokesperson.start()
-        subject = Subject(start, end, "spokesperson", spokesperson.group().strip(), hint=_hint(spokesperson))
+        subject = Subject(
+            start, end, "spokesperson", spokesperson.group().strip(), hint=_hint(spokesperson)
+        )
         checked = _checked(masked, lower, subject)
         if checked:
             return checked
@@ -120,10 +144,9 @@ def subject_before(masked: str, registry: Registry, lower: int, verb_start: int)
             return checked
     whole = region.strip()
     words = whole.split()
-    if whole and len(words) <= 6 and "," not in whole and "\x02" not in whole:
-        if not any(word.lower() in BLOCKING_WORDS for word in words):
-            start = end - len(whole)
-            return Subject(start, end, "phrase", whole)
+    plain = whole and len(words) <= 6 and "," not in whole and "\x02" not in whole
+    if plain and not any(word.lower() in BLOCKING_WORDS for word in words):
+        return Subject(end - len(whole), end, "phrase", whole)
     return None
 
 
@@ -165,7 +188,9 @@ def _mention_subject(masked: str, registry: Registry, lower: int, end: int) -> S
     # A lone capitalised plural opening the sentence is a noun: "Officers said ...".
     found = [m for m in found if not (m.kind == "reference" and m.name.endswith("s"))]
     for mention in strong or found:
-        subject = Subject(mention.start, mention.end, "mention", masked[mention.start : mention.end], mention)
+        subject = Subject(
+            mention.start, mention.end, "mention", masked[mention.start : mention.end], mention
+        )
         checked = _checked(masked, lower, subject)
         if checked:
             return checked
@@ -185,7 +210,10 @@ def _mention_before_phrase(
 def _is_strong(registry: Registry, mention: Mention) -> bool:
     if mention.kind != "reference" or mention.honorific:
         return True
-    return registry.is_known_surname(mention.name) or registry.known_organization(mention.name) is not None
+    return (
+        registry.is_known_surname(mention.name)
+        or registry.known_organization(mention.name) is not None
+    )
 
 
 def subject_after(masked: str, registry: Registry, start: int, limit: int) -> Subject | None:
@@ -193,16 +221,26 @@ def subject_after(masked: str, registry: Registry, start: int, limit: int) -> Su
     region = masked[start:limit]
     pronoun = PRONOUN_AT_START.match(region)
     if pronoun:
-        return Subject(start + pronoun.start(1), start + pronoun.end(1), "pronoun", pronoun.group(1))
+        return Subject(
+            start + pronoun.start(1), start + pronoun.end(1), "pronoun", pronoun.group(1)
+        )
     spokesperson = SPOKESPERSON_AT_START.match(region)
     if spokesperson:
         first = start + len(region) - len(region.lstrip())
-        return Subject(first, start + spokesperson.end(), "spokesperson", spokesperson.group().strip(), hint=_hint(spokesperson))
+        return Subject(
+            first,
+            start + spokesperson.end(),
+            "spokesperson",
+            spokesperson.group().strip(),
+            hint=_hint(spokesperson),
+        )
     first = start + len(region) - len(region.lstrip())
     mention = registry.mention_starting_at(first)
     phrase_end = None
     if mention is not None and not mention.possessive:
-        return Subject(mention.start, mention.end, "mention", masked[mention.start : mention.end], mention)
+        return Subject(
+            mention.start, mention.end, "mention", masked[mention.start : mention.end], mention
+        )
     phrase = PHRASE_AT_START.match(region)
     if phrase:
         phrase_end = start + phrase.end(1)
@@ -215,7 +253,9 @@ def subject_after(masked: str, registry: Registry, start: int, limit: int) -> Su
     if apposed:
         named = registry.mention_starting_at(phrase_end + apposed.end())
         if named is not None and named.kind != "org":
-            return Subject(named.start, named.end, "mention", masked[named.start : named.end], named)
+            return Subject(
+                named.start, named.end, "mention", masked[named.start : named.end], named
+            )
     if phrase:
         return Subject(start + phrase.start(1), phrase_end, "phrase", phrase.group(1))
     return None

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from statements.extraction.attribution import (
     SPEECH_VERB,
+    SUBJECT_REACH,
     Subject,
     intro_allows,
     last_speech_verb,
@@ -41,6 +42,11 @@ from statements.extraction.quotes import (
 from statements.extraction.schema import Candidate, Kind, KnownOrganization, KnownPerson
 from statements.extraction.sentences import Sentence, split_sentences
 
+# How much of a sentence around a candidate is shown to the reviewer, in characters; bad marks
+# can make one "sentence" of a whole feed.
+SENTENCE_CONTEXT = 400
+# How many people a reader keeps in mind for "he" and "she".
+FOCUS_MEMORY = 12
 # How many sentences a role phrase waits for the name that explains it.
 LEDE_REACH = 2
 TERM_BEFORE = re.compile(
@@ -92,7 +98,7 @@ def extract(
         return []
     quotations = find_quotations(text)
     masked = mask(text, quotations)
-    registry = Registry(find_mentions(masked), people, organizations)
+    registry = Registry(masked, find_mentions(masked), people, organizations)
     return _Reader(text, masked, registry, quotations).read()
 
 
@@ -195,11 +201,11 @@ class _Reader:
         while last_end > last_start and self.text[last_end - 1] in ", \t":
             last_end -= 1
         trimmed[-1] = (last_start, last_end)
-        if not any(character.isalpha() for start, end in trimmed for character in self.text[start:end]):
+        if not any(
+            character.isalpha() for start, end in trimmed for character in self.text[start:end]
+        ):
             return None
-        return _Draft(
-            "direct", trimmed[0][0], trimmed[-1][1], sentence, None, None, tuple(trimmed)
-        )
+        return _Draft("direct", trimmed[0][0], trimmed[-1][1], sentence, None, None, tuple(trimmed))
 
     def _attribution_after(self, start: int, end: int) -> Subject | None:
         """'..., he said' or '..., said Mr Malthouse' after a closing mark."""
@@ -265,11 +271,16 @@ class _Reader:
         self.drafts.append(draft)
 
     def _according_to(self, sentence: Sentence) -> tuple[Subject, str, int, int] | None:
-        match = re.match(r"According to ([^,]{2,60}),\s*", self.masked[sentence.start : sentence.end])
+        match = re.match(
+            r"According to ([^,]{2,60}),\s*", self.masked[sentence.start : sentence.end]
+        )
         if not match:
             return None
         subject = subject_after(
-            self.masked, self.registry, sentence.start + match.start(1), sentence.start + match.end(1)
+            self.masked,
+            self.registry,
+            sentence.start + match.start(1),
+            sentence.start + match.end(1),
         )
         if subject is None:
             return None
@@ -289,9 +300,12 @@ class _Reader:
             return self._with_clause_end(subject, word, self._clause_start(verb), sentence)
         subject = subject_before(masked, self.registry, sentence.start, verb.start())
         if subject is not None:
-            before = masked[sentence.start : subject.start]
+            before_start = max(sentence.start, subject.start - SUBJECT_REACH)
+            before = masked[before_start : subject.start]
             if intro_allows(before):
-                clause_start = verb.start() if word in DESCRIBING_VERBS else self._clause_start(verb)
+                clause_start = (
+                    verb.start() if word in DESCRIBING_VERBS else self._clause_start(verb)
+                )
                 result = self._with_clause_end(subject, word, clause_start, sentence)
                 if result is not None and len(self.text[result[2] : result[3]].split()) >= 2:
                     return result
@@ -299,15 +313,18 @@ class _Reader:
             comma = before.rstrip().endswith(",")
             tail = masked[verb.end() : sentence.end]
             if comma and self._is_short_tail(tail) and word not in DESCRIBING_VERBS:
-                clause_end = sentence.start + len(before.rstrip()) - 1
+                clause_end = before_start + len(before.rstrip()) - 1
                 return self._with_clause_end(subject, word, sentence.start, sentence, clause_end)
             return None
         # "..., said Mr Malthouse."
-        before = masked[sentence.start : verb.start()].rstrip()
+        before_start = max(sentence.start, verb.start() - SUBJECT_REACH)
+        before = masked[before_start : verb.start()].rstrip()
         if before.endswith(",") and word not in DESCRIBING_VERBS:
-            subject = subject_after(masked, self.registry, verb.end(), sentence.end)
+            subject = subject_after(
+                masked, self.registry, verb.end(), min(sentence.end, verb.end() + SUBJECT_REACH)
+            )
             if subject is not None and self._is_short_tail(masked[subject.end : sentence.end]):
-                clause_end = sentence.start + len(before) - 1
+                clause_end = before_start + len(before) - 1
                 return self._with_clause_end(subject, word, sentence.start, sentence, clause_end)
         return None
 
@@ -359,18 +376,27 @@ class _Reader:
             break
         if self.masked[clause_start : clause_start + 1] in (":", ""):
             return None
+        if self.masked.startswith("to ", clause_start):
+            return None  # "promised to end ...": an intention, not a report of words
         if end <= clause_start:
             return None
         return subject, verb_word, clause_start, end
 
     def _sentence_subject(self, sentence: Sentence, limit: int) -> Subject | None:
-        auxiliary = re.search(r"\s(?:has|have|had|is|was|were|are|will|would)\b", self.masked[sentence.start : limit])
+        limit = min(limit, sentence.start + SUBJECT_REACH)
+        auxiliary = re.search(
+            r"\s(?:has|have|had|is|was|were|are|will|would)\b", self.masked[sentence.start : limit]
+        )
         if auxiliary:
-            return subject_before(self.masked, self.registry, sentence.start, sentence.start + auxiliary.start() + 1)
+            return subject_before(
+                self.masked, self.registry, sentence.start, sentence.start + auxiliary.start() + 1
+            )
         mentions = self.registry.mentions_between(sentence.start, limit)
         if mentions and intro_allows(self.masked[sentence.start : mentions[0].start]):
             first = mentions[0]
-            return Subject(first.start, first.end, "mention", self.masked[first.start : first.end], first)
+            return Subject(
+                first.start, first.end, "mention", self.masked[first.start : first.end], first
+            )
         return None
 
     def _is_term(self, quotation: Quotation) -> bool:
@@ -442,7 +468,9 @@ class _Reader:
         if not hint:
             return self.registry.organization_like("company", subject.start)
         if hint[0].isupper():
-            for mention in self.registry.mentions_before(subject.start + len(subject.text), kind="org"):
+            for mention in self.registry.mentions_before(
+                subject.start + len(subject.text), kind="org"
+            ):
                 if mention.name == hint or mention.name.startswith(hint + " "):
                     return self.registry.organization(mention.name, mention.start)
             known = self.registry.known_organization(hint)
@@ -454,17 +482,25 @@ class _Reader:
     def _note(self, speaker: Speaker) -> None:
         if speaker.is_organization or not speaker.name:
             return
-        self.focus = [s for s in self.focus if s.name != speaker.name] + [speaker]
+        self.focus = [s for s in self.focus[-FOCUS_MEMORY:] if s.name != speaker.name] + [speaker]
         if self.named_in_sentence is None:
             self.named_in_sentence = speaker
 
     def _note_sentence_subject(self, sentence: Sentence) -> None:
-        for mention in self.registry.mentions_between(sentence.start, min(sentence.end, sentence.start + 80)):
-            if mention.kind == "org" or not intro_allows(self.masked[sentence.start : mention.start]):
+        for mention in self.registry.mentions_between(
+            sentence.start, min(sentence.end, sentence.start + 80)
+        ):
+            if mention.kind == "org" or not intro_allows(
+                self.masked[sentence.start : mention.start]
+            ):
                 return
-            if mention.kind == "reference" and not mention.honorific:
-                if not self.registry.is_known_surname(mention.name):
-                    continue
+            unknown_single_name = (
+                mention.kind == "reference"
+                and not mention.honorific
+                and not self.registry.is_known_surname(mention.name)
+            )
+            if unknown_single_name:
+                continue  # "Denver coach Mike Sato": a capitalised word that names nobody
             self._note(self.registry.resolve_mention(mention))
             return
 
@@ -493,6 +529,10 @@ class _Reader:
             person=speaker.person if speaker else None,
             organization=speaker.organization if speaker else None,
             speaker_mention=draft.mention,
-            sentence=self.text[draft.sentence.start : draft.sentence.end],
+            sentence=self.text[
+                max(draft.sentence.start, draft.start - SENTENCE_CONTEXT) : min(
+                    draft.sentence.end, draft.end + SENTENCE_CONTEXT
+                )
+            ],
             quoted_parts=draft.parts,
         )

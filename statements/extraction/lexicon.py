@@ -1,51 +1,74 @@
 """Word lists the rules lean on. Kept together so a newsroom can extend them in one place."""
 
-ABBREVIATIONS = frozenset(
-    "Mr Mrs Ms Dr Prof St Sen Rep Gov Gen Col Lt Sgt Supt Insp Det Jr Sr Inc Ltd Co Corp "
-    "No vs etc Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mt Ft Rev Capt Cllr Hon "
-    "a.m p.m e.g i.e approx".split()
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+ABBREVIATIONS = _words(
+    """
+        Mr Mrs Ms Dr Prof St Sen Rep Gov Gen Col Lt Sgt Supt Insp Det Jr Sr Inc Ltd Co Corp No vs
+        etc Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mt Ft Rev Capt Cllr Hon a.m p.m e.g
+        i.e approx
+        """
 )
 
 # Verbs that attribute words to a speaker.
-CLAUSE_VERBS = frozenset(
-    "said says say told tells added adds insisted insists warned warns claimed claims argued "
-    "argues stressed stresses explained explains admitted admits acknowledged acknowledges "
-    "conceded concedes confirmed confirms announced announces declared declares noted notes "
-    "suggested suggests wrote writes revealed reveals maintained maintains agreed agrees "
-    "complained complains predicted predicts promised promises vowed vows pledged pledges "
-    "ruled rules testified reiterated assured assures emphasised emphasized recalled "
-    "recalls tweeted posted saying".split()
+CLAUSE_VERBS = _words(
+    """
+        said says say told tells added adds insisted insists warned warns claimed claims argued
+        argues stressed stresses explained explains admitted admits acknowledged acknowledges
+        conceded concedes confirmed confirms announced announces declared declares noted notes
+        suggested suggests wrote writes revealed reveals maintained maintains agreed agrees
+        complained complains predicted predicts promised promises vowed vows pledged pledges ruled
+        rules testified reiterated assured assures emphasised emphasized recalled recalls tweeted
+        posted saying
+        """
 )
 # Verbs whose object is the quoted words: the verb starts the partial quote's clause.
-DESCRIBING_VERBS = frozenset(
-    "called calls described describes accused accuses hailed hails branded brands labelled "
-    "labeled dismissed dismisses".split()
+DESCRIBING_VERBS = _words(
+    """
+        called calls described describes accused accuses hailed hails branded brands labelled
+        labeled dismissed dismisses
+        """
 )
 # Verbs that attribute a direct quotation but never introduce reported speech.
-QUOTE_ONLY_VERBS = frozenset(
-    "asked asks replied replies responded responds continued continues shouted cried "
-    "pleaded joked jokes quipped retorted countered remarked observed demanded begged".split()
+QUOTE_ONLY_VERBS = _words(
+    """
+        asked asks replied replies responded responds continued continues shouted cried pleaded
+        joked jokes quipped retorted countered remarked observed demanded begged
+        """
 )
 SPEECH_VERBS = CLAUSE_VERBS | DESCRIBING_VERBS | QUOTE_ONLY_VERBS
 # "told" takes a listener before its clause: "told MPs the government had ...".
 TELLING_VERBS = frozenset({"told", "tells"})
 
 # Words between a subject and its speech verb: "has told", "had also said".
-AUXILIARIES = frozenset(
-    "has have had also later then previously again earlier once since now repeatedly first "
-    "recently publicly reportedly yesterday today last".split()
+AUXILIARIES = _words(
+    """
+        has have had also later then previously again earlier once since now repeatedly first
+        recently publicly reportedly yesterday today last
+        """
 )
 # A subject followed by these is passive ("was told", "is said to"), not a speaker.
-PASSIVE_AUXILIARIES = frozenset("was were is are be been being".split())
+PASSIVE_AUXILIARIES = _words(
+    """
+        was were is are be been being
+        """
+)
 # Words that, just before a would-be subject, show it is not one ("who police said").
-NOT_BEFORE_SUBJECT = frozenset(
-    "who whom whose which that as than of for to with by from about against at on in into "
-    "after before when if because while where what".split()
+NOT_BEFORE_SUBJECT = _words(
+    """
+        who whom whose which that as than of for to with by from about against at on in into after
+        before when if because while where what
+        """
 )
 # Words that may sit between a speech verb and "that": "said on Monday that".
-ADVERBIAL_STARTERS = frozenset(
-    "on in at during after before outside last this earlier later yesterday today tonight to "
-    "when while from via through over under".split()
+ADVERBIAL_STARTERS = _words(
+    """
+        on in at during after before outside last this earlier later yesterday today tonight to
+        when while from via through over under
+        """
 )
 
 PRONOUNS = {"he": "m", "she": "f", "they": None}
@@ -59,81 +82,111 @@ HONORIFICS = {
     "King": "m", "Queen": "f", "Prince": "m", "Princess": "f", "Duke": "m", "Duchess": "f",
 }  # fmt: skip
 # Honours kept in the name when the article gives no first name: "Lord Pemberton".
-NAME_KEEPING_HONORIFICS = frozenset(
-    "Sir Dame Lord Lady Baroness Baron King Queen Prince Princess Duke Duchess".split()
+NAME_KEEPING_HONORIFICS = _words(
+    """
+        Sir Dame Lord Lady Baroness Baron King Queen Prince Princess Duke Duchess
+        """
 )
 # Capitalised words of office that can stand before a name: "Home Secretary Priti Patel".
-OFFICE_WORDS = frozenset(
-    "Minister Secretary Chancellor Commissioner Leader President Vice Deputy Shadow Premier "
-    "Chief Executive Officer Director Chairman Chairwoman Chair Governor Senator Sen Rep "
-    "Representative Congressman Congresswoman Mayor Councillor Cllr Coach Manager Captain "
-    "Capt Inspector Superintendent Supt Insp Det Detective Sergeant Sgt Constable Con PC DC "
-    "DS DI DCI Ch Gen General Col Colonel Lt Maj Major Admiral Ambassador Attorney Speaker "
-    "Prosecutor Sheriff Gov Officer Member Editor Founder Professor Prof MP MSP MEP MLA AM".split()
+OFFICE_WORDS = _words(
+    """
+        Minister Secretary Chancellor Commissioner Leader President Vice Deputy Shadow Premier
+        Chief Executive Officer Director Chairman Chairwoman Chair Governor Senator Sen Rep
+        Representative Congressman Congresswoman Mayor Councillor Cllr Coach Manager Captain Capt
+        Inspector Superintendent Supt Insp Det Detective Sergeant Sgt Constable Con PC DC DS DI
+        DCI Ch Gen General Col Colonel Lt Maj Major Admiral Ambassador Attorney Speaker Prosecutor
+        Sheriff Gov Officer Member Editor Founder Professor Prof MP MSP MEP MLA AM
+        """
 )
 # Descriptions that stand capitalised at a sentence start before a name: "Patient Jean Harper".
-DESCRIPTOR_WORDS = frozenset(
-    "Patient Neighbour Neighbor Commuter Developer Resident Witness Victim Campaigner Pupil "
-    "Student Teacher Parent Shopper Driver Passenger Fan Supporter Customer Analyst Economist "
-    "Campaign Charity Lawyer Barrister Solicitor Singer Actor Actress Author Veteran Former "
-    "Retired Nurse Doctor Farmer Owner Landlord Tenant Survivor Activist Striker Midfielder "
-    "Defender Goalkeeper Rookie Pensioner Mother Father Widow Grandmother Grandfather "
-    "Businessman Businesswoman Entrepreneur Historian Scientist Researcher Expert".split()
+DESCRIPTOR_WORDS = _words(
+    """
+        Patient Neighbour Neighbor Commuter Developer Resident Witness Victim Campaigner Pupil
+        Student Teacher Parent Shopper Driver Passenger Fan Supporter Customer Analyst Economist
+        Campaign Charity Lawyer Barrister Solicitor Singer Actor Actress Author Veteran Former
+        Retired Nurse Doctor Farmer Owner Landlord Tenant Survivor Activist Striker Midfielder
+        Defender Goalkeeper Rookie Pensioner Mother Father Widow Grandmother Grandfather
+        Businessman Businesswoman Entrepreneur Historian Scientist Researcher Expert
+        """
 )
 # Capitalised words that start a sentence or a phrase but never a name.
-FUNCTION_WORDS = frozenset(
-    "The A An But And In On At As For From By With After Before When While If Since Although "
-    "Though Because So Yet Or Nor Then Now Here There This That These Those His Her Its Their "
-    "Our My Your It He She They We I You Speaking Asked Sentencing Defending According "
-    "Meanwhile However Last Next Every Each Some Many Most Several All Both One Two Three Not "
-    "No Only Even Also Still Ex Under Over Despite During Without Within Instead Why What How "
-    "Who Where Which Mrs Ms Mr".split()
-) - {"Mrs", "Ms", "Mr"}
-CALENDAR_WORDS = frozenset(
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
-    "June July August September October November December Christmas Easter".split()
+FUNCTION_WORDS = _words(
+    """
+        The A An But And In On At As For From By With After Before When While If Since Although
+        Though Because So Yet Or Nor Then Now Here There This That These Those His Her Its Their
+        Our My Your It He She They We I You Speaking Asked Sentencing Defending According
+        Meanwhile However Last Next Every Each Some Many Most Several All Both One Two Three Not
+        No Only Even Also Still Ex Under Over Despite During Without Within Instead Why What How
+        Who Where Which
+        """
 )
-POST_NOMINALS = frozenset("MP MSP MS AM MLA MEP QC KC OBE MBE CBE Jr Sr II III".split())
+CALENDAR_WORDS = _words(
+    """
+        Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
+        June July August September October November December Christmas Easter
+        """
+)
+POST_NOMINALS = _words(
+    """
+        MP MSP MS AM MLA MEP QC KC OBE MBE CBE Jr Sr II III
+        """
+)
 
 # Words that make a capitalised phrase an organisation.
-ORGANIZATION_WORDS = frozenset(
-    "Police Constabulary Council Office Department Ministry Party Commission Agency "
-    "Association Institute Trust Service Services University College School Academy Hospital "
-    "Railway Railways Rail Bank Group Inc Inc. Ltd Ltd. plc Corp Corp. Company Homes Union "
-    "Federation League Club FC United City Town Rovers Athletic Committee Authority Board "
-    "Foundation Society Network Networks House News Court District Government Parliament "
-    "Senate Congress Assembly Airways Airlines Partners Capital Holdings Media Studios "
-    "Museum Library Church Cathedral Prison Council Watch Times Post Herald".split()
+ORGANIZATION_WORDS = _words(
+    """
+        Police Constabulary Council Office Department Ministry Party Commission Agency Association
+        Institute Trust Service Services University College School Academy Hospital Railway
+        Railways Rail Bank Group Inc Inc. Ltd Ltd. plc Corp Corp. Company Homes Union Federation
+        League Club FC United City Town Rovers Athletic Committee Authority Board Foundation
+        Society Network Networks House News Court District Government Parliament Senate Congress
+        Assembly Airways Airlines Partners Capital Holdings Media Studios Museum Library Church
+        Cathedral Prison Council Watch Times Post Herald
+        """
 )
 # Organisation words that take "of"/"for": "Department of Health", "Institute for ...".
-ORGANIZATION_HEADS = frozenset(
-    "Department Ministry Institute University Office Bank College Society Association "
-    "Federation Commission Council Board Union Church Court Museum Royal House "
-    "Chamber Centre Center School Academy League".split()
+ORGANIZATION_HEADS = _words(
+    """
+        Department Ministry Institute University Office Bank College Society Association
+        Federation Commission Council Board Union Church Court Museum Royal House Chamber Centre
+        Center School Academy League
+        """
 )
-PLACE_WORDS = frozenset(
-    "Common Street Road Park Square Lane Avenue Heath Airport Station Stadium Centre Bridge "
-    "River Island Islands Valley Mountains Sea Ocean Coast".split()
+PLACE_WORDS = _words(
+    """
+        Common Street Road Park Square Lane Avenue Heath Airport Station Stadium Centre Bridge
+        River Island Islands Valley Mountains Sea Ocean Coast
+        """
 )
 
 # Head nouns of role phrases that name an office someone holds ("the policing minister").
-ROLE_NOUNS = frozenset(
-    "minister secretary chancellor commissioner president leader chief executive chairman "
-    "chairwoman chair director judge manager coach captain head boss mayor governor senator "
-    "congressman congresswoman constable inspector superintendent prosecutor attorney "
-    "barrister solicitor lawyer headteacher headmaster headmistress principal author founder "
-    "owner premier officer sheriff general admiral ambassador envoy bishop archbishop "
-    "professor consultant surgeon editor presenter skipper ceo chair spokesman".split()
+ROLE_NOUNS = _words(
+    """
+        minister secretary chancellor commissioner president leader chief executive chairman
+        chairwoman chair director judge manager coach captain head boss mayor governor senator
+        congressman congresswoman constable inspector superintendent prosecutor attorney barrister
+        solicitor lawyer headteacher headmaster headmistress principal author founder owner
+        premier officer sheriff general admiral ambassador envoy bishop archbishop professor
+        consultant surgeon editor presenter skipper ceo chair spokesman
+        """
 )
 # Head nouns that point back at an organisation ("the company said").
-ORGANIZATION_NOUNS = frozenset(
-    "company firm club council force district department agency regulator watchdog "
-    "government party charity group union school hospital trust board university bank "
-    "network association commission service ministry office police constabulary court "
-    "retailer supermarket airline operator insurer lender developer".split()
+ORGANIZATION_NOUNS = _words(
+    """
+        company firm club council force district department agency regulator watchdog government
+        party charity group union school hospital trust board university bank network association
+        commission service ministry office police constabulary court retailer supermarket airline
+        operator insurer lender developer
+        """
 )
 # Nouns for police officers as a body ("Officers said ...").
-POLICE_NOUNS = frozenset("police officers detectives investigators".split())
-SPOKESPERSON_NOUNS = frozenset(
-    "spokesperson spokesman spokeswoman representative source official insider".split()
+POLICE_NOUNS = _words(
+    """
+        police officers detectives investigators
+        """
+)
+SPOKESPERSON_NOUNS = _words(
+    """
+        spokesperson spokesman spokeswoman representative source official insider
+        """
 )

@@ -27,6 +27,7 @@ from statements.extraction.lexicon import (
     ORGANIZATION_WORDS,
     PLACE_WORDS,
     POST_NOMINALS,
+    ROLE_NOUNS,
 )
 from statements.extraction.schema import KnownOrganization, KnownPerson
 
@@ -39,33 +40,74 @@ CAPITALISED_RUN = re.compile(rf"(?<![\w'’]){_TOKEN}(?:[ ](?:{_CONNECTOR}[ ])*{
 WORD = re.compile(r"\S+")
 # Nouns that can stand for whichever organisation the article last named.
 GENERIC_ORGANIZATION_NOUNS = frozenset(
-    "company firm group club regulator watchdog charity retailer supermarket airline operator "
-    "insurer lender developer".split()
+    [
+        "company",
+        "firm",
+        "group",
+        "club",
+        "regulator",
+        "watchdog",
+        "charity",
+        "retailer",
+        "supermarket",
+        "airline",
+        "operator",
+        "insurer",
+        "lender",
+        "developer",
+    ]
 )
-NAME_PARTICLES = frozenset("de van von der den da du la le al bin".split())
+NAME_PARTICLES = frozenset(["de", "van", "von", "der", "den", "da", "du", "la", "le", "al", "bin"])
+_ROLE_START = r"(?:the|a|an|its|his|her|their|[\w\-]+['’]s)"
+_ROLE_CHARS = r"[^,.;:!?\n\x02\x03\x1f]"
+APPOSITION_AFTER = re.compile(rf",\s+({_ROLE_START}\s+{_ROLE_CHARS}{{2,60}}?)(?=,|\.|\s*$)")
+APPOSITION_BEFORE = re.compile(
+    rf"(?:^|(?<=[\s,]))({_ROLE_START}\s+{_ROLE_CHARS}{{2,60}}?),\s*$", re.I
+)
+LOWERCASE_OFFICE_BEFORE = re.compile(r"(?:^|(?<=\s))((?:[a-z][a-z\-]*\s+){1,3})$")
+HEAD_CUT = re.compile(r"\s(?:of|for|at|in|from|with|who|which|on|to)\s.*$")
 ROLE_DETERMINERS = re.compile(r"^(?:the|a|an|its|his|her|their|our|[\w\-]+['’]s)\s+")
 ROLE_QUALIFIER = re.compile(r"\s+(?:of|for|at|in|from|with)\s.*$")
 
 
 def normalize_role(phrase: str) -> str:
-    """'The under-pressure Metropolitan Police commissioner' -> 'under-pressure ... commissioner'."""
+    """'The under-pressure Police commissioner' -> 'under-pressure police commissioner'."""
     role = " ".join(phrase.lower().replace("’", "'").split())
     previous = None
     while previous != role:
         previous = role
         role = ROLE_DETERMINERS.sub("", role)
+    return role
+
+
+def role_head(phrase: str) -> str:
+    """A phrase's main noun: 'head' in 'The head of NHS England'."""
+    cut = HEAD_CUT.sub("", " " + phrase.lower().replace("’", "'")).strip()
+    word = cut.split()[-1] if cut else ""
+    return word[:-2] if word.endswith("'s") else word
+
+
+def _unqualified(role: str) -> str:
+    """'chief constable of merseyside police' -> 'chief constable'."""
     return ROLE_QUALIFIER.sub("", role)
 
 
 def roles_match(mentioned: str, label: str) -> bool:
-    """Whether a role phrase in the text names the office in ``label``."""
+    """Whether a role phrase in the text names the office in ``label``.
+
+    Either may carry adjectives the other lacks ("the under-pressure commissioner") or an
+    "of ..." qualifier ("chief constable of Merseyside Police"), but not both.
+    """
     if not mentioned or not label:
         return False
-    return (
-        mentioned == label
-        or mentioned.endswith(" " + label)
-        or (label.endswith(" " + mentioned) and " " in mentioned)
-    )
+    for one, other in (
+        (mentioned, label),
+        (_unqualified(mentioned), label),
+        (mentioned, _unqualified(label)),
+    ):
+        if one == other or one.endswith(" " + other) or (other.endswith(" " + one) and " " in one):
+            return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -127,7 +169,9 @@ def _split_run(words: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
 
 
 def _is_organization_words(words: list[str]) -> bool:
-    return any(word.rstrip(".") in ORGANIZATION_WORDS or word in ORGANIZATION_WORDS for word in words)
+    return any(
+        word.rstrip(".") in ORGANIZATION_WORDS or word in ORGANIZATION_WORDS for word in words
+    )
 
 
 def _split_connectors(segment: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
@@ -221,6 +265,7 @@ class Registry:
 
     def __init__(
         self,
+        masked: str,
         mentions: list[Mention],
         people: Sequence[KnownPerson],
         organizations: Sequence[KnownOrganization],
@@ -254,8 +299,9 @@ class Registry:
             speaker = self.resolve_mention(mention)
             if speaker.name and mention.gender:
                 self.genders.setdefault(speaker.name, mention.gender)
-            if mention.office and speaker.name:
-                self.add_role(mention.start, mention.office, speaker)
+            if speaker.name and not speaker.is_organization:
+                for role in _roles_around(masked, mention):
+                    self.add_role(mention.start, role, speaker)
 
     # --- organisations -------------------------------------------------------------------
 
@@ -287,9 +333,13 @@ class Registry:
         noun = noun.lower()
         generic = noun in GENERIC_ORGANIZATION_NOUNS
         for mention in self.mentions_before(position, kind="org"):
-            if generic or noun in mention.name.lower() or (
-                noun in ("police", "officers", "detectives", "force")
-                and any(w in mention.name for w in ("Police", "Constabulary"))
+            if (
+                generic
+                or noun in mention.name.lower()
+                or (
+                    noun in ("police", "officers", "detectives", "force")
+                    and any(w in mention.name for w in ("Police", "Constabulary"))
+                )
             ):
                 return self.organization(mention.name, mention.start)
         for organization in self.organizations:
@@ -347,8 +397,10 @@ class Registry:
         return Speaker(word, gender=HONORIFICS.get(honorific or ""))
 
     def is_known_surname(self, word: str) -> bool:
-        return word in self._by_surname or word in self._by_first_name or any(
-            word in person.name.split() for person in self.people
+        return (
+            word in self._by_surname
+            or word in self._by_first_name
+            or any(word in person.name.split() for person in self.people)
         )
 
     # --- roles --------------------------------------------------------------------------
@@ -356,7 +408,7 @@ class Registry:
     def add_role(self, position: int, phrase: str, speaker: Speaker) -> None:
         role = normalize_role(phrase)
         if role:
-            entries = self._roles.setdefault(role.split()[-1], [])
+            entries = self._roles.setdefault(_unqualified(role).split()[-1], [])
             bisect.insort(entries, (position, role, speaker), key=lambda entry: entry[0])
 
     def resolve_role(self, phrase: str, position: int) -> Speaker | None:
@@ -368,14 +420,16 @@ class Registry:
         if len(exact) == 1:
             return self.person(exact[0].name)
         loose = [
-            p for p in self.people if any(roles_match(role, normalize_role(r)) for r in p.role_labels)
+            p
+            for p in self.people
+            if any(roles_match(role, normalize_role(r)) for r in p.role_labels)
         ]
         if len(loose) == 1:
             return self.person(loose[0].name)
         organization = self.known_organization(role)
         if organization is not None:
             return self.organization(organization.name)
-        entries = self._roles.get(role.split()[-1], [])
+        entries = self._roles.get(_unqualified(role).split()[-1], [])
         low = bisect.bisect_left(entries, position - LOOKBACK, key=lambda entry: entry[0])
         high = bisect.bisect_right(entries, position + LOOKBACK, key=lambda entry: entry[0])
         best: tuple[int, Speaker] | None = None
@@ -414,6 +468,19 @@ class Registry:
         low = bisect.bisect_left(self.mention_starts, start)
         high = bisect.bisect_left(self.mention_starts, end)
         return [m for m in self.mentions[low:high] if m.end <= end]
+
+
+def _roles_around(masked: str, mention: Mention) -> list[str]:
+    """Offices the article gives a person: 'Max Hill, the director of public prosecutions'."""
+    roles = [mention.office] if mention.office else []
+    after = APPOSITION_AFTER.match(masked, mention.end, mention.end + 80)
+    if after:
+        roles.append(after.group(1))
+    window = masked[max(0, mention.start - 80) : mention.start]
+    before = APPOSITION_BEFORE.search(window) or LOWERCASE_OFFICE_BEFORE.search(window)
+    if before:
+        roles.append(before.group(1))
+    return [role for role in roles if role_head(role) in ROLE_NOUNS]
 
 
 def _nearest(occurrences: list[tuple[int, str]], position: int) -> str | None:

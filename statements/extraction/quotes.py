@@ -104,7 +104,7 @@ def _classify_single(text: str, position: int) -> str | None:
     if previous.isalnum() and following.isalnum():
         return None  # an apostrophe: don’t, Saturday night’s
     if mark == "‘" or (mark == "'" and not previous.isalnum()):
-        opens = (previous.isspace() or previous in "([{—–-\"“”") and following.isalpha()
+        opens = (previous.isspace() or previous in '([{—–-"“”') and following.isalpha()
         return OPEN if opens else None
     if previous.isspace():
         return None
@@ -221,6 +221,14 @@ def _pair_single(
         kind = _classify_single(text, position)
         if kind is not None and not in_double(position):
             marks.append((position, kind))
+    # For each mark, whether a closing mark follows it in its paragraph before the next opening.
+    close_follows = [False] * len(marks)
+    following_close_paragraph = None
+    for index in range(len(marks) - 1, -1, -1):
+        position, kind = marks[index]
+        paragraph = paragraphs.index(position)
+        close_follows[index] = following_close_paragraph == paragraph
+        following_close_paragraph = None if kind == OPEN else paragraph
     quotations = []
     open_at: int | None = None
     for index, (position, kind) in enumerate(marks):
@@ -229,13 +237,8 @@ def _pair_single(
             continue
         if open_at is None or paragraphs.index(open_at) != paragraphs.index(position):
             continue
-        if kind == WEAK_CLOSE:
-            later_close = any(
-                later_kind != OPEN and paragraphs.index(later) == paragraphs.index(position)
-                for later, later_kind in marks[index + 1 :]
-            )
-            if later_close:
-                continue
+        if kind == WEAK_CLOSE and close_follows[index]:
+            continue  # "the officers’ actions were wrong,’": the later mark closes
         content = text[open_at + 1 : position]
         if sum(character.isalpha() for character in content) >= 2:
             quotations.append(Quotation(open_at, position + 1, [(open_at + 1, position)]))

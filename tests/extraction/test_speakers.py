@@ -1,0 +1,201 @@
+"""Who said it: attribution before, after and inside quotes, and what mentions resolve to."""
+
+from statements.extraction import KnownOrganization, KnownPerson, extract
+
+
+def speakers(text: str, people=(), organizations=()) -> list[tuple[str, str | None]]:
+    return [(c.kind, c.speaker) for c in extract(text, people, organizations)]
+
+
+def test_attribution_before_the_quote():
+    assert speakers("Kit Malthouse told Sky News: “We will act.”") == [("direct", "Kit Malthouse")]
+
+
+def test_attribution_after_the_quote():
+    assert speakers("“We will act,” Kit Malthouse told Sky News.") == [("direct", "Kit Malthouse")]
+
+
+def test_said_mr_x_inversion_resolves_to_full_name():
+    text = "Kit Malthouse was in London.\n“We will act,” said Mr Malthouse."
+
+    assert speakers(text) == [("direct", "Kit Malthouse")]
+
+
+def test_mr_surname_resolves_to_full_name():
+    text = "Kit Malthouse spoke to reporters.\nMr Malthouse said ministers would meet on Monday."
+
+    candidate = extract(text)[0]
+
+    assert (candidate.speaker, candidate.speaker_mention) == ("Kit Malthouse", "Mr Malthouse")
+
+
+def test_surname_alone_resolves_to_full_name():
+    text = "Eddie Marsh watched from the touchline.\n“I understand the frustration,” Marsh said."
+
+    assert speakers(text) == [("direct", "Eddie Marsh")]
+
+
+def test_sir_and_first_name_resolves_to_full_name():
+    text = "Sir Keir Wallace spoke first.\nSir Keir said the offer was “not good enough”."
+
+    assert speakers(text) == [("partial", "Keir Wallace")]
+
+
+def test_first_name_resolves_to_full_name():
+    text = (
+        "Oliver Grant, 15, was against the ban.\n"
+        "“I thought it was the worst thing ever,” Oliver said."
+    )
+
+    assert speakers(text) == [("direct", "Oliver Grant")]
+
+
+def test_lord_without_first_name_keeps_the_title():
+    assert speakers("Lord Pemberton said the report contained sensitive material.") == [
+        ("reported", "Lord Pemberton")
+    ]
+
+
+def test_pronoun_resolves_to_the_last_person_who_was_the_subject():
+    text = (
+        "Mr Malthouse declined to comment on Ms Dick.\n"
+        "“I recognise the police are in a difficult position,” he said."
+    )
+    people = [
+        KnownPerson("kit-malthouse", "Kit Malthouse", ("Mr Malthouse",)),
+        KnownPerson("cressida-dick", "Cressida Dick", ("Ms Dick",)),
+    ]
+
+    candidate = extract(text, people)[0]
+
+    assert (candidate.speaker, candidate.person) == ("Kit Malthouse", "kit-malthouse")
+
+
+def test_pronoun_gender_skips_a_person_of_the_other_gender():
+    text = (
+        "Ms Patel met Mr Malthouse on Monday.\n"
+        "Priti Patel said the meeting went well.\n"
+        "Kit Malthouse said it was productive.\n"
+        "“We agreed on a plan,” she said."
+    )
+
+    assert speakers(text)[-1] == ("direct", "Priti Patel")
+
+
+def test_quote_standing_alone_keeps_the_previous_speaker():
+    text = "“We will act,” said Kit Malthouse.\n“There is no time to lose.”"
+
+    assert speakers(text) == [("direct", "Kit Malthouse"), ("direct", "Kit Malthouse")]
+
+
+def test_role_phrase_resolves_through_known_role_label():
+    people = [KnownPerson("kit-malthouse", "Kit Malthouse", role_labels=("policing minister",))]
+
+    candidate = extract("The policing minister said: “We will act.”", people)[0]
+
+    assert (candidate.speaker, candidate.person) == ("Kit Malthouse", "kit-malthouse")
+    assert candidate.speaker_mention == "The policing minister"
+
+
+def test_role_phrase_resolves_through_earlier_apposition():
+    text = (
+        "Max Hill, the director of public prosecutions, attended.\n"
+        "Kit Malthouse also attended.\n"
+        "The director of public prosecutions said charges were likely."
+    )
+
+    assert speakers(text) == [("reported", "Max Hill")]
+
+
+def test_role_phrase_before_the_name_in_a_news_lede():
+    text = (
+        "Clashes were “distressing”, the policing minister has told Sky News.\n"
+        "Kit Malthouse said officers were “happy” to be held to account."
+    )
+
+    assert speakers(text) == [("partial", "Kit Malthouse"), ("partial", "Kit Malthouse")]
+
+
+def test_office_before_a_name_is_not_part_of_the_name():
+    text = "Home Secretary Priti Patel said: “The police have my full support.”"
+
+    assert speakers(text) == [("direct", "Priti Patel")]
+
+
+def test_organisation_spokesperson_speaks_for_the_organisation():
+    text = "A Home Office spokesperson said: “The site will open next month.”"
+
+    assert speakers(text) == [("direct", "Home Office")]
+
+
+def test_spokesperson_for_a_known_organisation_gets_its_slug():
+    text = "A spokeswoman for Network Rail said: “Engineers are on site.”"
+    organizations = [KnownOrganization("network-rail", "Network Rail")]
+
+    candidate = extract(text, organizations=organizations)[0]
+
+    assert (candidate.speaker, candidate.organization) == ("Network Rail", "network-rail")
+
+
+def test_the_company_said_points_back_to_the_last_named_organisation():
+    text = (
+        "Shares in Lumora Inc. jumped on Wednesday.\n"
+        "Revenue rose to $4.1 billion, the company said."
+    )
+
+    assert speakers(text) == [("reported", "Lumora Inc.")]
+
+
+def test_acronym_points_back_to_the_organisation_it_abbreviates():
+    text = (
+        "The Care Quality Commission inspected the practice.\n"
+        "The CQC said it would inspect the practice again within six months."
+    )
+
+    assert speakers(text) == [("reported", "Care Quality Commission")]
+
+
+def test_reported_speech_without_quotation_marks():
+    candidate = extract("Mr Malthouse said ministers would meet on Monday to look at the issue.")[0]
+
+    assert candidate.kind == "reported"
+    assert candidate.text == "ministers would meet on Monday to look at the issue"
+
+
+def test_reported_speech_with_attribution_at_the_end():
+    candidate = extract("Pre-tax profits fell 38% to £212m, Anna Kowalski said.")[0]
+
+    assert (candidate.kind, candidate.text) == ("reported", "Pre-tax profits fell 38% to £212m")
+
+
+def test_partial_quote_is_the_writers_clause_with_its_marks():
+    text = "Kit Malthouse said that officers were “happy” to be held “accountable” by the inquiry."
+
+    candidate = extract(text)[0]
+
+    assert candidate.kind == "partial"
+    assert candidate.text == "officers were “happy” to be held “accountable” by the inquiry"
+
+
+def test_described_as_keeps_the_verb_in_the_partial_quote():
+    text = "Rob Keating described the increase as “a burden families cannot afford”."
+
+    assert extract(text)[0].text == "described the increase as “a burden families cannot afford”"
+
+
+def test_declining_to_comment_is_not_speech():
+    text = "Mr Malthouse declined to add his voice to those calling for Ms Dick to quit."
+
+    assert extract(text) == []
+
+
+def test_passive_said_is_not_speech():
+    assert extract("He was told to leave, and the man is said to be furious.") == []
+
+
+def test_names_inside_the_reported_clause_are_not_the_speaker():
+    text = (
+        "Kit Malthouse spoke.\nBut he insisted the commissioner, Cressida Dick, should not resign."
+    )
+
+    assert speakers(text) == [("reported", "Kit Malthouse")]
