@@ -29,3 +29,12 @@ class EventAdmin(SimpleHistoryAdmin):
     prepopulated_fields = {"slug": ["title"]}
     date_hierarchy = "start_date"
     inlines = [ParticipationInline, ChildEventInline]
+
+
+@admin.register(Participation)
+class ParticipationAdmin(admin.ModelAdmin):
+    list_display = ["event", "person", "role"]
+    list_select_related = ["event", "person"]
+    list_filter = [("event", admin.RelatedOnlyFieldListFilter)]
+    search_fields = ["event__title", "person__name", "role"]
+    autocomplete_fields = ["event", "person"]

@@ -50,3 +50,19 @@ class RoleAdmin(SimpleHistoryAdmin):
     search_fields = ["person__name", "title", "label", "organization__name"]
     autocomplete_fields = ["person", "organization"]
     date_hierarchy = "start_date"
+
+
+@admin.register(OtherName)
+class OtherNameAdmin(admin.ModelAdmin):
+    list_display = ["name", "person", "note"]
+    list_select_related = ["person"]
+    search_fields = ["name", "person__name"]
+    autocomplete_fields = ["person"]
+
+
+@admin.register(PersonLink)
+class PersonLinkAdmin(admin.ModelAdmin):
+    list_display = ["person", "label", "url"]
+    list_select_related = ["person"]
+    search_fields = ["person__name", "label", "url"]
+    autocomplete_fields = ["person"]

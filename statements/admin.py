@@ -1,8 +1,16 @@
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from simple_history.admin import SimpleHistoryAdmin
 
+from people.models import Organization, Person
+
+from .import_forms import ArticleForm, QuoteFormSet
+from .importing import AcceptedQuote, create_drafts, extract_from_record, highlighted_segments
 from .models import Source, Statement
 
 
@@ -124,3 +132,110 @@ class StatementAdmin(SimpleHistoryAdmin):
     def retract(self, request, queryset):
         status = Statement.Status
         self._move(request, queryset, status.RETRACTED, {status.PUBLISHED}, "retracted")
+
+    def get_urls(self):
+        import_view = self.admin_site.admin_view(self.import_article_view)
+        return [
+            path("import/", import_view, name="statements_statement_import"),
+            *super().get_urls(),
+        ]
+
+    def import_article_view(self, request: HttpRequest) -> HttpResponse:
+        """Paste an article, review the quotes found in it, save the accepted ones as drafts."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        step = request.POST.get("step") if request.method == "POST" else None
+        article_form = ArticleForm(request.POST if step else None)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": "Import an article",
+            "article_form": article_form,
+        }
+        if not step or not article_form.is_valid():
+            return TemplateResponse(
+                request, "admin/statements/statement/import_article.html", context
+            )
+
+        text = article_form.cleaned_data["text"]
+        candidates = extract_from_record(text)
+        if step == "create":
+            quote_forms = QuoteFormSet(request.POST, prefix="quote")
+            if quote_forms.is_valid():
+                return self._save_imported(request, article_form, quote_forms)
+        else:
+            quote_forms = QuoteFormSet(
+                initial=self._review_initial(candidates, article_form.cleaned_data["published_on"]),
+                prefix="quote",
+            )
+        context |= {
+            "title": "Review the quotes found",
+            "quote_forms": quote_forms,
+            "segments": highlighted_segments(text, candidates),
+            "media": self.media + quote_forms.media,
+        }
+        return TemplateResponse(request, "admin/statements/statement/import_review.html", context)
+
+    @staticmethod
+    def _review_initial(candidates, said_on) -> list[dict]:
+        """Prefill each quote's form: matched people preselected, new speakers offered by name."""
+        people = Person.objects.in_bulk(
+            [c.person for c in candidates if c.person], field_name="slug"
+        )
+        by_name = {
+            person.name: person
+            for person in Person.objects.filter(
+                name__in={c.speaker for c in candidates if c.speaker}
+            )
+        }
+        organizations = Organization.objects.in_bulk(
+            [c.organization for c in candidates if c.organization], field_name="slug"
+        )
+        initial = []
+        for candidate in candidates:
+            person = people.get(candidate.person) or by_name.get(candidate.speaker)
+            organization = None if person else organizations.get(candidate.organization)
+            initial.append(
+                {
+                    "accept": bool(person or organization or candidate.speaker),
+                    "text": candidate.statement_text,
+                    "kind": candidate.kind,
+                    "speaker": person,
+                    "new_speaker_name": "" if person or organization else candidate.speaker or "",
+                    "organization": organization,
+                    "attribution": (candidate.speaker_mention or "") if organization else "",
+                    "said_on": said_on,
+                    "sentence": candidate.sentence,
+                }
+            )
+        return initial
+
+    def _save_imported(self, request, article_form: ArticleForm, quote_forms) -> HttpResponse:
+        accepted = [
+            AcceptedQuote(
+                text=data["text"],
+                kind=data["kind"],
+                said_on=data["said_on"],
+                speaker=data["speaker"],
+                new_speaker_name="" if data["speaker"] else data["new_speaker_name"],
+                organization=data["organization"],
+                attribution=data["attribution"],
+                context=data["context"],
+                events=data["events"],
+                tags=data["tags"],
+            )
+            for data in quote_forms.cleaned_data
+            if data.get("accept")
+        ]
+        source = article_form.build_source()
+        created = create_drafts(source, accepted, request.user)
+        for statement in created:
+            self.log_addition(request, statement, "Imported from an article.")
+        self.message_user(
+            request,
+            f"{len(created)} draft statement(s) created from “{source.title}”. "
+            "A reviewer publishes them.",
+            messages.SUCCESS,
+        )
+        changelist = reverse("admin:statements_statement_changelist")
+        return redirect(f"{changelist}?source__id__exact={source.pk}")

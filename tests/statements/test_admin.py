@@ -131,9 +131,12 @@ def test_editor_has_no_user_management(editor_client):
     "name",
     [
         "people_person",
+        "people_othername",
+        "people_personlink",
         "people_organization",
         "people_role",
         "events_event",
+        "events_participation",
         "statements_statement",
         "statements_source",
     ],

@@ -1,0 +1,144 @@
+"""Forms of the admin's article import: the article and its source, then one form per quote."""
+
+from django import forms
+from django.contrib import admin
+from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
+from django.urls import reverse
+from django.utils.html import format_html
+from taggit.utils import parse_tags
+
+from events.models import Event
+from people.models import Organization, Person
+from statements.importing import MAX_ARTICLE_CHARS, article_text_problem, unique_slug
+from statements.models import Source, Statement
+
+
+def _autocomplete(field_name: str, multiple: bool = False):
+    """The admin's own autocomplete widget for a Statement field, so large tables stay usable."""
+    widget = AutocompleteSelectMultiple if multiple else AutocompleteSelect
+    return widget(Statement._meta.get_field(field_name), admin.site)
+
+
+class ArticleForm(forms.Form):
+    text = forms.CharField(
+        label="Article text",
+        strip=False,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 18, "cols": 100, "maxlength": MAX_ARTICLE_CHARS}),
+        help_text="Paste the article as it was published, one paragraph per line.",
+    )
+    outlet = forms.ModelChoiceField(
+        Organization.objects.all(),
+        required=False,
+        widget=_autocomplete("organization"),
+        help_text="The outlet that published it.",
+    )
+    new_outlet = forms.CharField(
+        label="…or a new outlet", max_length=200, required=False, help_text="e.g. “The Guardian”."
+    )
+    headline = forms.CharField(max_length=300)
+    url = forms.URLField(label="URL", max_length=1000, required=False, assume_scheme="https")
+    published_on = forms.DateField(
+        label="Published", widget=forms.DateInput(attrs={"type": "date"})
+    )
+    medium = forms.ChoiceField(choices=Source.Medium.choices, initial=Source.Medium.ONLINE_ARTICLE)
+
+    def clean_text(self) -> str:
+        text = self.cleaned_data["text"].replace("\r\n", "\n")
+        if problem := article_text_problem(text):
+            raise forms.ValidationError(problem)
+        return text
+
+    def clean_url(self) -> str:
+        url = self.cleaned_data["url"]
+        existing = Source.objects.filter(url=url).first() if url else None
+        if existing:
+            statements = reverse("admin:statements_statement_changelist")
+            raise forms.ValidationError(
+                format_html(
+                    "This article was imported already as “{}”: "
+                    '<a href="{}?source__id__exact={}">see its statements</a>.',
+                    existing.title,
+                    statements,
+                    existing.pk,
+                )
+            )
+        return url
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("outlet") and not cleaned.get("new_outlet", "").strip():
+            self.add_error("outlet", "Choose the outlet, or name a new one.")
+        return cleaned
+
+    def build_source(self) -> Source:
+        """An unsaved Source for the article; a new outlet is created here."""
+        data = self.cleaned_data
+        outlet = data["outlet"]
+        if outlet is None:
+            name = data["new_outlet"].strip()
+            outlet = Organization.objects.filter(name__iexact=name).first()
+            if outlet is None:
+                outlet = Organization.objects.create(
+                    name=name,
+                    slug=unique_slug(Organization, name),
+                    classification=Organization.Classification.NEWS_OUTLET,
+                )
+        return Source(
+            outlet=outlet,
+            title=data["headline"],
+            url=data["url"],
+            published_on=data["published_on"],
+            medium=data["medium"],
+        )
+
+
+class QuoteForm(forms.Form):
+    """One extracted candidate, as the editor accepts, edits or rejects it."""
+
+    accept = forms.BooleanField(required=False, initial=True)
+    text = forms.CharField(strip=False, widget=forms.Textarea(attrs={"rows": 4, "cols": 80}))
+    kind = forms.ChoiceField(choices=Statement.Kind.choices)
+    speaker = forms.ModelChoiceField(
+        Person.objects.all(), required=False, widget=_autocomplete("speaker")
+    )
+    new_speaker_name = forms.CharField(label="…or a new person", max_length=200, required=False)
+    organization = forms.ModelChoiceField(
+        Organization.objects.all(),
+        required=False,
+        widget=_autocomplete("organization"),
+        label="Unnamed speaker's organisation",
+    )
+    attribution = forms.CharField(
+        max_length=200, required=False, help_text="e.g. “a Home Office spokesperson”."
+    )
+    said_on = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
+    context = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    events = forms.ModelMultipleChoiceField(
+        Event.objects.all(), required=False, widget=_autocomplete("events", multiple=True)
+    )
+    tags = forms.CharField(required=False, help_text="Comma-separated.")
+    sentence = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def clean_text(self) -> str:
+        text = self.cleaned_data["text"].replace("\r\n", "\n").strip()
+        if not text:
+            raise forms.ValidationError("A statement needs its words.")
+        return text
+
+    def clean_tags(self) -> list[str]:
+        return parse_tags(self.cleaned_data["tags"])
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("accept"):
+            has_person = cleaned.get("speaker") or cleaned.get("new_speaker_name", "").strip()
+            if not has_person and not cleaned.get("organization"):
+                raise forms.ValidationError(
+                    "Who said it? Choose a person, name a new one, or give the organisation "
+                    "an unnamed spokesperson spoke for."
+                )
+        return cleaned
+
+
+QuoteFormSet = forms.formset_factory(QuoteForm, extra=0, max_num=500, validate_max=True)
