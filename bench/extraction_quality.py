@@ -2,6 +2,9 @@
 
     python bench/extraction_quality.py --split heldout [--verbose]
 
+Splits: tune (the rules were tuned on it), heldout (never tuned on), fresh (written after the
+extractor was finished; see tests/extraction/corpus/README.md), all.
+
 A gold quote is found when a candidate of the same kind covers at least 80% of it and at
 least half of the candidate lies inside it (so one candidate swallowing a paragraph does not
 count as finding everything in it); each candidate finds at most one gold quote. Precision is
@@ -174,7 +177,7 @@ def report(split: str, verbose: bool) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=("tune", "heldout", "all"), default="all")
+    parser.add_argument("--split", choices=("tune", "heldout", "fresh", "all"), default="all")
     parser.add_argument("--verbose", action="store_true", help="list every miss")
     arguments = parser.parse_args()
     report(arguments.split, arguments.verbose)
