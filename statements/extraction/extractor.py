@@ -112,7 +112,7 @@ class _Reader:
         self.quotations = quotations
         self.drafts: list[_Draft] = []
         self.focus: list[Speaker] = []  # people in the order they were last the subject
-        self.last_speaker: tuple[Speaker, str | None] | None = None
+        self.last_speaker: Speaker | None = None  # for quotes that stand alone after it
         self.pending: list[_Pending] = []
         self.named_in_sentence: Speaker | None = None
 
@@ -140,6 +140,9 @@ class _Reader:
     # --- direct quotations ----------------------------------------------------------------
 
     def _direct_quotes(self, index: int, sentence: Sentence, quotations: list[Quotation]) -> bool:
+        """Quotations that are whole utterances: attributed before ("said: “..."), after
+        ("“...,” he said"), around ("“...,” he said, “...”"), or standing alone as a sentence
+        after someone has spoken. Returns whether the sentence had any."""
         found = False
         position = 0
         while position < len(quotations):
@@ -163,6 +166,8 @@ class _Reader:
                     and post.rstrip().endswith(",")
                 )
             elif pre[-1] in ":," or (content[:1].isupper() and SPEECH_VERB.search(pre[-12:])):
+                # After "said:" or "said," -- or straight after "said" when the quote opens
+                # with a capital ("he said “We will ...”").
                 attribution = self._attribution_before(pre_start, quotation.open_mark)
             if attribution is None and not standalone:
                 position += 1
@@ -258,7 +263,7 @@ class _Reader:
         fragments = [
             q
             for q in quotations
-            if q.open_mark >= clause_start and q.end <= clause_end + 1 and not self._is_term(q)
+            if q.open_mark >= clause_start and q.end <= clause_end and not self._is_term(q)
         ]
         if fragments:
             kind: Kind = "partial"
@@ -365,15 +370,14 @@ class _Reader:
         clause_end: int | None = None,
     ) -> tuple[Subject, str, int, int] | None:
         end = sentence.end if clause_end is None else clause_end
+        # Drop the sentence's own full stop and any stray mark, but not a fragment's closing
+        # mark, which keeps a full stop typed inside it ("... for years.”").
         while end > clause_start:
             character = self.text[end - 1]
             stray_mark = character in CLOSING_CHARACTERS and self.masked[end - 1] != MASK_CLOSE
-            if character in TRAILING_PUNCTUATION or character == "," or stray_mark:
-                if self.masked[end - 1] == MASK_CLOSE:
-                    break
-                end -= 1
-                continue
-            break
+            if not (character in TRAILING_PUNCTUATION or character == "," or stray_mark):
+                break
+            end -= 1
         if self.masked[clause_start : clause_start + 1] in (":", ""):
             return None
         if self.masked.startswith("to ", clause_start):
@@ -420,11 +424,11 @@ class _Reader:
             self.pending.append(_Pending(draft, subject.text, index))
         elif speaker is not None and speaker.name:
             self._note(speaker)
-        self.last_speaker = (speaker, draft.mention) if speaker and speaker.name else None
+        self.last_speaker = speaker if speaker and speaker.name else None
 
     def _carry_speaker(self, draft: _Draft, index: int) -> None:
         if self.last_speaker is not None:
-            draft.speaker = self.last_speaker[0]
+            draft.speaker = self.last_speaker
         else:
             self.pending.append(_Pending(draft, None, index))
 
@@ -440,9 +444,9 @@ class _Reader:
         head = subject.head
         if head in POLICE_NOUNS:
             return registry.organization_like("police", subject.start), False
-        known = registry.resolve_role(subject.text, subject.start)
-        if known is not None:
-            return known, False
+        by_role = registry.resolve_role(subject.text, subject.start)
+        if by_role is not None:
+            return by_role, False
         if head in ORGANIZATION_NOUNS:
             return registry.organization_like(head, subject.start), False
         if head in ROLE_NOUNS:
@@ -453,8 +457,8 @@ class _Reader:
 
     def _resolve_pronoun(self, pronoun: str) -> Speaker | None:
         if pronoun == "they":
-            if self.last_speaker and self.last_speaker[0].is_organization:
-                return self.last_speaker[0]
+            if self.last_speaker and self.last_speaker.is_organization:
+                return self.last_speaker
             return None
         gender = PRONOUNS[pronoun]
         for speaker in reversed(self.focus):
@@ -490,6 +494,8 @@ class _Reader:
         for mention in self.registry.mentions_between(
             sentence.start, min(sentence.end, sentence.start + 80)
         ):
+            # Only a name that opens the sentence is its subject; an organisation there
+            # means the sentence is about it, not about a person.
             if mention.kind == "org" or not intro_allows(
                 self.masked[sentence.start : mention.start]
             ):
