@@ -39,7 +39,7 @@ class ArticleForm(forms.Form):
     headline = forms.CharField(max_length=300)
     url = forms.URLField(label="URL", max_length=1000, required=False, assume_scheme="https")
     published_on = forms.DateField(
-        label="Published", widget=forms.DateInput(attrs={"type": "date"})
+        label="Published", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
     medium = forms.ChoiceField(choices=Source.Medium.choices, initial=Source.Medium.ONLINE_ARTICLE)
 
@@ -97,7 +97,7 @@ class QuoteForm(forms.Form):
     """One extracted candidate, as the editor accepts, edits or rejects it."""
 
     accept = forms.BooleanField(required=False, initial=True)
-    text = forms.CharField(strip=False, widget=forms.Textarea(attrs={"rows": 4, "cols": 80}))
+    text = forms.CharField(strip=False, widget=forms.Textarea(attrs={"rows": 6, "cols": 80}))
     kind = forms.ChoiceField(choices=Statement.Kind.choices)
     speaker = forms.ModelChoiceField(
         Person.objects.all(), required=False, widget=_autocomplete("speaker")
@@ -112,7 +112,7 @@ class QuoteForm(forms.Form):
     attribution = forms.CharField(
         max_length=200, required=False, help_text="e.g. “a Home Office spokesperson”."
     )
-    said_on = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
+    said_on = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     context = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
     events = forms.ModelMultipleChoiceField(
         Event.objects.all(), required=False, widget=_autocomplete("events", multiple=True)

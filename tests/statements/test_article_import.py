@@ -192,3 +192,11 @@ def test_extract_quotes_explains_unreadable_files(tmp_path):
     latin1.write_bytes("“Caf\xe9”".encode("latin-1", errors="replace") + b"\xe9\xff")
     with pytest.raises(CommandError, match="not UTF-8"):
         call_command("extract_quotes", str(latin1))
+
+
+def test_review_prefills_dates_in_the_format_date_inputs_accept(editor_client):
+    factories.organization(name="The Example Times", classification="outlet")
+    review = editor_client.post(IMPORT_URL, article_data(url=""))
+    page = review.content.decode()
+    # A browser's <input type="date"> shows nothing for "14/03/2021"; it needs ISO dates.
+    assert page.count('type="date" name="quote-0-said_on" value="2021-03-14"') == 1
