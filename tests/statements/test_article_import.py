@@ -200,3 +200,22 @@ def test_review_prefills_dates_in_the_format_date_inputs_accept(editor_client):
     page = review.content.decode()
     # A browser's <input type="date"> shows nothing for "14/03/2021"; it needs ISO dates.
     assert page.count('type="date" name="quote-0-said_on" value="2021-03-14"') == 1
+
+
+def test_extract_quotes_reads_an_article_before_the_database_is_migrated(
+    tmp_path, capsys, monkeypatch
+):
+    from django.db import OperationalError
+
+    from statements.management.commands import extract_quotes
+
+    def unmigrated():
+        raise OperationalError("no such table: people_person")
+
+    monkeypatch.setattr(extract_quotes, "extract_from_record", lambda text: unmigrated())
+    article = tmp_path / "article.txt"
+    article.write_text(SEED_TEXT, encoding="utf-8")
+    call_command("extract_quotes", str(article))
+    captured = capsys.readouterr()
+    assert "names come from the article alone" in captured.err
+    assert {c["speaker"] for c in json.loads(captured.out)} == {"Kit Malthouse"}

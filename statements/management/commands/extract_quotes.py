@@ -4,7 +4,9 @@ import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
 
+from statements.extraction import extract
 from statements.importing import article_text_problem, extract_from_record
 
 
@@ -28,7 +30,12 @@ class Command(BaseCommand):
         if problem := article_text_problem(text):
             raise CommandError(problem)
 
-        candidates = extract_from_record(text)
+        try:
+            candidates = extract_from_record(text)
+        except DatabaseError as error:
+            # A machine without a migrated database can still read an article.
+            self.stderr.write(f"No people on record ({error}); names come from the article alone.")
+            candidates = extract(text)
         if format == "json":
             payload = [candidate.to_dict() for candidate in candidates]
             self.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2))
