@@ -473,11 +473,18 @@ class Registry:
 def _roles_around(masked: str, mention: Mention) -> list[str]:
     """Offices the article gives a person: 'Max Hill, the director of public prosecutions'."""
     roles = [mention.office] if mention.office else []
-    after = APPOSITION_AFTER.match(masked, mention.end, mention.end + 80)
+    # The cheap character checks keep the regexes off the many names with no apposition.
+    after = masked.startswith(",", mention.end) and APPOSITION_AFTER.match(
+        masked, mention.end, mention.end + 80
+    )
     if after:
         roles.append(after.group(1))
-    window = masked[max(0, mention.start - 80) : mention.start]
-    before = APPOSITION_BEFORE.search(window) or LOWERCASE_OFFICE_BEFORE.search(window)
+    window = masked[max(0, mention.start - 80) : mention.start].rstrip()
+    before = None
+    if window.endswith(","):
+        before = APPOSITION_BEFORE.search(window)
+    elif window[-1:].islower():
+        before = LOWERCASE_OFFICE_BEFORE.search(window + " ")
     if before:
         roles.append(before.group(1))
     return [role for role in roles if role_head(role) in ROLE_NOUNS]
