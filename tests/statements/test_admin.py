@@ -168,3 +168,18 @@ def test_change_form_offers_view_on_site(editor_client):
     statement = factories.statement()
     page = editor_client.get(reverse("admin:statements_statement_change", args=[statement.pk]))
     assert "View on site" in page.content.decode()
+
+
+def test_editor_cannot_publish_by_reverting_to_a_published_version(editor_client, reviewer):
+    statement = factories.statement(status=Statement.Status.PUBLISHED)
+    statement.status = Statement.Status.DRAFT
+    statement.save()
+    published_version = statement.history.get(status=Statement.Status.PUBLISHED)
+    url = reverse(
+        "admin:statements_statement_simple_history",
+        args=[statement.pk, published_version.history_id],
+    )
+    response = editor_client.post(url, change_form_data(statement, status="published"))
+    assert response.status_code == 302
+    statement.refresh_from_db()
+    assert statement.status == Statement.Status.DRAFT
