@@ -35,6 +35,7 @@ SPOKESPERSON_AT_START = re.compile(
     rf"\s*(?:[Aa]n?|[Tt]he)\s+(?P<hint>(?:[^\s,]+\s+){{0,6}}?){_SPOKESPERSON}"
     rf"(?:\s+(?:for|at|from)\s+(?:the\s+)?(?P<owner>[^,.]{{2,60}}?))?(?=[,.]|\s*$)"
 )
+RELATIVE_CLAUSE_AT_END = re.compile(r"\s*,\s*(?:who|whose|which)\s[^,;:.!?\x02\x03]{1,120},$")
 PREPOSITION_BEFORE = re.compile(r"(?:\b(?:of|at|from|for|with|in)\s+(?:the\s+)?)$")
 # How far before its verb a subject may start, in characters; keeps each look-back short.
 SUBJECT_REACH = 300
@@ -116,6 +117,11 @@ def subject_before(masked: str, registry: Registry, lower: int, verb_start: int)
     if end is None:
         return None
     region = masked[lower:end].rstrip()
+    # "The Portuguese coach, who was appointed in November, said": the subject is before
+    # the relative clause.
+    relative = RELATIVE_CLAUSE_AT_END.search(region)
+    if relative:
+        region = region[: relative.start()].rstrip()
     end = lower + len(region)
     if not region:
         return None
@@ -256,7 +262,8 @@ def subject_after(masked: str, registry: Registry, start: int, limit: int) -> Su
             return Subject(
                 named.start, named.end, "mention", masked[named.start : named.end], named
             )
-    if phrase:
+    if phrase and not any(word.lower() in BLOCKING_WORDS for word in phrase.group(1).split()):
+        # A phrase with its own verb ("his players had lacked ...") is a clause, not a speaker.
         return Subject(start + phrase.start(1), phrase_end, "phrase", phrase.group(1))
     return None
 

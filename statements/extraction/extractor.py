@@ -27,6 +27,7 @@ from statements.extraction.lexicon import (
     DESCRIBING_VERBS,
     ORGANIZATION_NOUNS,
     POLICE_NOUNS,
+    PERSON_NOUNS,
     PRONOUNS,
     ROLE_NOUNS,
     TELLING_VERBS,
@@ -63,6 +64,9 @@ TIME_ADVERBIAL = re.compile(
 CAPITALISED_LISTENER = re.compile(r"\s+(?:the\s+)?(?:[A-Z][\w’'\-.]*\s+)+")
 DETERMINED_LISTENER = re.compile(r"\s+(?:the|a|an|his|her|its|their)\s+\S+\s+")
 ONE_WORD_LISTENER = re.compile(r"\s+\S+\s+")
+LEADING_ARTICLE = re.compile(r"(?<![\w’'])(?:[Tt]he|[Aa]n?)\s*$")
+ROLE_LINK = re.compile(r"(?:['’]s)?\s+(?:[a-z\-]+\s+){0,2}?([a-z\-]+)\s+(?=[A-Z])")
+AGE_DESCRIPTION = re.compile(r"\d+-year-old$")
 HEADLINE_SPEAKER = re.compile(r"^\s*([^,.;:]{1,40}):$")
 CLOSING_CHARACTERS = "”’\"'"
 TRAILING_PUNCTUATION = " \t.?!…"
@@ -315,10 +319,11 @@ class _Reader:
                 if result is not None and len(self.text[result[2] : result[3]].split()) >= 2:
                     return result
             # "Clashes ... were “distressing”, the policing minister has told Sky News."
-            comma = before.rstrip().endswith(",")
+            # The name may leave its article behind: "..., the British Medical Association said".
+            lead = LEADING_ARTICLE.sub("", before).rstrip()
             tail = masked[verb.end() : sentence.end]
-            if comma and self._is_short_tail(tail) and word not in DESCRIBING_VERBS:
-                clause_end = before_start + len(before.rstrip()) - 1
+            if lead.endswith(",") and self._is_short_tail(tail) and word not in DESCRIBING_VERBS:
+                clause_end = before_start + len(lead) - 1
                 return self._with_clause_end(subject, word, sentence.start, sentence, clause_end)
             return None
         # "..., said Mr Malthouse."
@@ -449,10 +454,11 @@ class _Reader:
             return by_role, False
         if head in ORGANIZATION_NOUNS:
             return registry.organization_like(head, subject.start), False
-        if head in ROLE_NOUNS:
+        if head in ROLE_NOUNS or _describes_person(subject.text, head):
+            # "The Portuguese coach", "the 24-year-old": the person the story is about.
             if self.focus:
                 return self.focus[-1], False
-            return None, True
+            return None, head in ROLE_NOUNS
         return None, False
 
     def _resolve_pronoun(self, pronoun: str) -> Speaker | None:
@@ -495,10 +501,14 @@ class _Reader:
             sentence.start, min(sentence.end, sentence.start + 80)
         ):
             # Only a name that opens the sentence is its subject; an organisation there
-            # means the sentence is about it, not about a person.
-            if mention.kind == "org" or not intro_allows(
-                self.masked[sentence.start : mention.start]
-            ):
+            # means the sentence is about it, not about a person, unless it qualifies an
+            # office before a name ("Manchester United manager Ruben Amorim watched").
+            if mention.kind == "org":
+                link = ROLE_LINK.match(self.masked, mention.end, mention.end + 40)
+                if link and link.group(1) in ROLE_NOUNS:
+                    continue
+                return
+            if not intro_allows(self.masked[sentence.start : mention.start]):
                 return
             unknown_single_name = (
                 mention.kind == "reference"
@@ -542,3 +552,9 @@ class _Reader:
             ],
             quoted_parts=draft.parts,
         )
+
+
+def _describes_person(phrase: str, head: str) -> bool:
+    """'the 24-year-old', 'the striker': a definite description of someone already named."""
+    definite = phrase[:4].lower() == "the "
+    return definite and (head in PERSON_NOUNS or AGE_DESCRIPTION.search(head) is not None)

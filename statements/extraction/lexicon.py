@@ -170,6 +170,26 @@ ROLE_NOUNS = _words(
         consultant surgeon editor presenter skipper ceo chair spokesman
         """
 )
+# Words that make a different office of a role: "shadow health secretary" is not the health
+# secretary, nor is "former", "deputy" or "junior" one.
+ROLE_CHANGING_WORDS = _words(
+    """
+        shadow former ex deputy junior assistant vice acting interim incoming previous late
+        then next future would-be associate
+        """
+)
+# Nouns that, after "the", describe a person the story has already named: "the 24-year-old
+# added", "the striker said". (Office holders are in ROLE_NOUNS.)
+PERSON_NOUNS = _words(
+    """
+        striker midfielder defender goalkeeper keeper winger forward player star veteran rookie
+        teenager youngster champion athlete batter bowler batsman opener singer actor actress
+        politician mp peer campaigner activist father mother grandmother grandfather pensioner
+        businessman businesswoman entrepreneur billionaire tycoon economist scientist
+        researcher historian novelist writer artist musician rapper comedian doctor nurse teacher
+        farmer driver rider boxer fighter golfer cyclist swimmer runner sprinter
+        """
+)
 # Head nouns that point back at an organisation ("the company said").
 ORGANIZATION_NOUNS = _words(
     """

@@ -27,6 +27,7 @@ from statements.extraction.lexicon import (
     ORGANIZATION_WORDS,
     PLACE_WORDS,
     POST_NOMINALS,
+    ROLE_CHANGING_WORDS,
     ROLE_NOUNS,
 )
 from statements.extraction.schema import KnownOrganization, KnownPerson
@@ -105,7 +106,18 @@ def roles_match(mentioned: str, label: str) -> bool:
         (_unqualified(mentioned), label),
         (mentioned, _unqualified(label)),
     ):
-        if one == other or one.endswith(" " + other) or (other.endswith(" " + one) and " " in one):
+        if one == other:
+            return True
+        if one.endswith(" " + other):
+            longer, shorter = one, other
+        elif other.endswith(" " + one) and " " in one:
+            longer, shorter = other, one
+        else:
+            continue
+        # "shadow health secretary" is not the health secretary; "under-pressure" changes
+        # nothing.
+        extra = longer[: -len(shorter)].split()
+        if not any(word in ROLE_CHANGING_WORDS for word in extra):
             return True
     return False
 

@@ -103,7 +103,8 @@ def _classify_single(text: str, position: int) -> str | None:
     following = text[position + 1] if position + 1 < len(text) else "\n"
     if previous.isalnum() and following.isalnum():
         return None  # an apostrophe: don’t, Saturday night’s
-    if mark == "‘" or (mark == "'" and not previous.isalnum()):
+    straight_after_punctuation = mark == "'" and previous in ",.?!…;:"
+    if mark == "‘" or (mark == "'" and not previous.isalnum() and not straight_after_punctuation):
         opens = (previous.isspace() or previous in '([{—–-"“”') and following.isalpha()
         return OPEN if opens else None
     if previous.isspace():

@@ -74,6 +74,18 @@ def test_headline_with_single_quotes_and_speaker_colon_is_a_direct_quote():
     assert quote.speaker == "Kit Malthouse"
 
 
+def test_headline_line_with_straight_single_quotes_and_attribution_after():
+    text = (
+        "Ruben Amorim watched the defeat from the touchline.\n"
+        "'We were scared,' Amorim tells reporters\n"
+        "He said the team would recover."
+    )
+
+    quote = extract(text)[0]
+
+    assert (quote.kind, quote.text, quote.speaker) == ("direct", "We were scared", "Ruben Amorim")
+
+
 def test_headline_partial_in_single_quotes():
     text = "Minister says police response was ‘alarming’\nKit Malthouse spoke on Sunday."
 

@@ -199,3 +199,55 @@ def test_names_inside_the_reported_clause_are_not_the_speaker():
     )
 
     assert speakers(text) == [("reported", "Kit Malthouse")]
+
+
+def test_role_phrase_does_not_match_a_shadow_or_former_holder_of_the_office():
+    text = (
+        "Hospital waiting lists will not fall until 2027, the health secretary has admitted.\n"
+        "Wes Streeting told MPs the backlog was worse than expected.\n"
+        "The shadow health secretary, Victoria Atkins, accused the government of failure.\n"
+        "The former health secretary, Sajid Javid, said the plan was sound.\n"
+        "The health secretary said the plan would work."
+    )
+
+    found = speakers(text)
+
+    assert found[0] == ("reported", "Wes Streeting")
+    assert found[-1] == ("reported", "Wes Streeting")
+
+
+def test_relative_clause_between_subject_and_verb_is_skipped():
+    text = (
+        "Manchester United manager Ruben Amorim watched from the stands.\n"
+        "The Portuguese coach, who was appointed in November, said his players had lacked "
+        "confidence in possession."
+    )
+
+    candidate = extract(text)[0]
+
+    assert candidate.kind == "reported"
+    assert candidate.text == "his players had lacked confidence in possession"
+    assert candidate.speaker_mention == "The Portuguese coach"
+    assert candidate.speaker == "Ruben Amorim"
+
+
+def test_description_of_the_person_in_focus_resolves_to_them():
+    text = (
+        "Emma Raducanu lost in the first round.\n"
+        "The 24-year-old added that she was proud of her run.\n"
+        "“I gave everything,” the former champion said."
+    )
+
+    assert speakers(text) == [("reported", "Emma Raducanu"), ("direct", "Emma Raducanu")]
+
+
+def test_organisation_named_after_a_comma_with_its_article_speaks_the_clause_before():
+    text = (
+        "Junior doctors will stage a walkout after talks broke down, the British Medical "
+        "Association has said."
+    )
+
+    candidate = extract(text)[0]
+
+    assert candidate.text == "Junior doctors will stage a walkout after talks broke down"
+    assert candidate.speaker == "British Medical Association"
