@@ -88,6 +88,7 @@ class StatementListView(TemplateView):
 
 class SearchView(StatementListView):
     template_name = "statements/search.html"
+    extra_context = {"search_box_elsewhere": True}
 
     def lists_statements(self, options: StatementListOptions) -> bool:
         return bool(options.search_text)
