@@ -12,9 +12,14 @@ from dataclasses import dataclass
 
 from statements.extraction.lexicon import (
     AUXILIARIES,
+    CLAUSE_DETERMINERS,
+    FINITE_WORDS,
+    IRREGULAR_PAST,
     NOT_BEFORE_SUBJECT,
+    NOT_CLAUSE_STARTERS,
     PASSIVE_AUXILIARIES,
     SPEECH_VERBS,
+    SUBJECT_PRONOUNS,
 )
 from statements.extraction.names import Mention, Registry, role_head
 
@@ -35,6 +40,7 @@ SPOKESPERSON_AT_START = re.compile(
     rf"\s*(?:[Aa]n?|[Tt]he)\s+(?P<hint>(?:[^\s,]+\s+){{0,6}}?){_SPOKESPERSON}"
     rf"(?:\s+(?:for|at|from)\s+(?:the\s+)?(?P<owner>[^,.]{{2,60}}?))?(?=[,.]|\s*$)"
 )
+RELATIVE_WORDS = frozenset(["which", "who", "whose", "whom", "where", "when"])
 RELATIVE_CLAUSE_AT_END = re.compile(r"\s*,\s*(?:who|whose|which)\s[^,;:.!?\x02\x03]{1,120},$")
 PREPOSITION_BEFORE = re.compile(r"(?:\b(?:of|at|from|for|with|in)\s+(?:the\s+)?)$")
 # How far before its verb a subject may start, in characters; keeps each look-back short.
@@ -273,3 +279,36 @@ def last_speech_verb(masked: str, start: int, end: int) -> re.Match[str] | None:
     for match in SPEECH_VERB.finditer(masked, start, end):
         last = match
     return last
+
+
+def is_speech_content(clause: str) -> bool:
+    """Whether the words after a verb are a clause with its own subject and finite verb ("the
+    plan would work", "profits fell") rather than the verb's object ("a state of emergency",
+    "out store closures", "of a crisis")."""
+    words = [word.strip("“”‘’\"'(),").lower() for word in clause.split()[:24]]
+    words = [word for word in words if word]
+    if not words or words[0] in NOT_CLAUSE_STARTERS:
+        return False
+    if words[0] in SUBJECT_PRONOUNS and len(words) > 1:
+        return True
+    for index, word in enumerate(words[1:], start=1):
+        previous = words[index - 1]
+        if word in RELATIVE_WORDS:
+            return False  # a verb after "which" or "who" belongs to the object's own clause
+        if word in FINITE_WORDS or word.endswith("n't"):
+            return True
+        after_noun = previous not in CLAUSE_DETERMINERS and not previous.endswith(("'s", "’s"))
+        if (word in IRREGULAR_PAST or word.endswith("ed")) and after_noun:
+            return True
+        two_back = words[index - 2] if index >= 2 else ""
+        if (
+            word.endswith("s")
+            and not word.endswith("ss")
+            and after_noun
+            and (
+                two_back in ("the", "a", "an", "its", "his", "her", "their")
+                or previous[:1].isupper()
+            )
+        ):
+            return True
+    return False

@@ -17,6 +17,7 @@ from statements.extraction.attribution import (
     SUBJECT_REACH,
     Subject,
     intro_allows,
+    is_speech_content,
     last_speech_verb,
     subject_after,
     subject_before,
@@ -29,7 +30,9 @@ from statements.extraction.lexicon import (
     PERSON_NOUNS,
     POLICE_NOUNS,
     PRONOUNS,
+    QUOTE_ONLY_VERBS,
     ROLE_NOUNS,
+    SAYING_VERBS,
     TELLING_VERBS,
 )
 from statements.extraction.names import Registry, Speaker, find_mentions
@@ -67,6 +70,7 @@ ONE_WORD_LISTENER = re.compile(r"\s+\S+\s+")
 LEADING_ARTICLE = re.compile(r"(?<![\w’'])(?:[Tt]he|[Aa]n?)\s*$")
 ROLE_LINK = re.compile(r"(?:['’]s)?\s+(?:[a-z\-]+\s+){0,2}?([a-z\-]+)\s+(?=[A-Z])")
 AGE_DESCRIPTION = re.compile(r"\d+-year-old$")
+THAT_BEFORE = re.compile(r"\bthat\s+$")
 HEADLINE_SPEAKER = re.compile(r"^\s*([^,.;:]{1,40}):$")
 CLOSING_CHARACTERS = "”’\"'"
 TRAILING_PUNCTUATION = " \t.?!…"
@@ -256,28 +260,52 @@ class _Reader:
 
     def _clause_speech(self, index: int, sentence: Sentence, quotations: list[Quotation]) -> None:
         found = self._according_to(sentence)
+        candidates = [found] if found is not None else []
         if found is None:
-            for verb in SPEECH_VERB.finditer(self.masked, sentence.start, sentence.end):
-                found = self._clause_for_verb(sentence, verb)
-                if found is not None:
-                    break
-        if found is None:
+            candidates = (
+                self._clause_for_verb(sentence, verb)
+                for verb in SPEECH_VERB.finditer(self.masked, sentence.start, sentence.end)
+            )
+        for candidate in candidates:
+            if candidate is None:
+                continue
+            subject, verb_word, clause_start, clause_end = candidate
+            kind = self._clause_kind(subject, verb_word, clause_start, clause_end, quotations)
+            if kind is None:
+                continue
+            draft = _Draft(kind, clause_start, clause_end, sentence, None, None)
+            self._attribute(draft, subject, index)
+            self.drafts.append(draft)
             return
-        subject, verb_word, clause_start, clause_end = found
+
+    def _clause_kind(
+        self,
+        subject: Subject,
+        verb_word: str,
+        clause_start: int,
+        clause_end: int,
+        quotations: list[Quotation],
+    ) -> Kind | None:
+        """Partial if the clause holds the speaker's quoted words, reported if it is speech
+        content; None for a verb's plain object ("declared a state of emergency")."""
         fragments = [
             q
             for q in quotations
             if q.open_mark >= clause_start and q.end <= clause_end and not self._is_term(q)
         ]
         if fragments:
-            kind: Kind = "partial"
-        elif verb_word in CLAUSE_VERBS:
-            kind = "reported"
-        else:
-            return
-        draft = _Draft(kind, clause_start, clause_end, sentence, None, None)
-        self._attribute(draft, subject, index)
-        self.drafts.append(draft)
+            return "partial"
+        if clause_start < subject.start:
+            # "Profits fell, the company said.": the words before the verb are what was said.
+            return "reported" if verb_word in CLAUSE_VERBS else None
+        introduced = THAT_BEFORE.search(self.masked, max(0, clause_start - 6), clause_start)
+        if verb_word in QUOTE_ONLY_VERBS:
+            return "reported" if introduced else None  # "replied that ...", "joked that ..."
+        if verb_word not in CLAUSE_VERBS:
+            return None
+        if introduced or verb_word in SAYING_VERBS:
+            return "reported"
+        return "reported" if is_speech_content(self.text[clause_start:clause_end]) else None
 
     def _according_to(self, sentence: Sentence) -> tuple[Subject, str, int, int] | None:
         match = re.match(

@@ -40,6 +40,9 @@ QUOTE_ONLY_VERBS = _words(
         """
 )
 SPEECH_VERBS = CLAUSE_VERBS | DESCRIBING_VERBS | QUOTE_ONLY_VERBS
+# "Say" itself introduces speech whatever follows; other clause verbs also take plain objects
+# ("announced a review", "declared a state of emergency"), so their clause must be one.
+SAYING_VERBS = frozenset({"said", "says", "say", "saying"})
 # "told" takes a listener before its clause: "told MPs the government had ...".
 TELLING_VERBS = frozenset({"told", "tells"})
 
@@ -72,6 +75,36 @@ ADVERBIAL_STARTERS = _words(
 )
 
 PRONOUNS = {"he": "m", "she": "f", "they": None}
+SUBJECT_PRONOUNS = _words("i you he she it we they there")
+
+# How a reported clause shows its own verb: auxiliaries and modals, common irregular pasts.
+FINITE_WORDS = _words(
+    """
+        is was were are am has have had will would could should can may might must did does do
+        shall
+        """
+)
+IRREGULAR_PAST = _words(
+    """
+        fell rose lost won took made went came saw knew thought felt gave got left kept meant
+        paid put ran sold spent stood understood began broke brought built bought caught chose
+        drew drove fought found grew heard held hit hurt led met sent set shut sat spoke struck
+        taught threw wore wrote told said cut let quit bore became
+        """
+)
+# Words that cannot open a reported clause: particles and prepositions after a verb ("ruled
+# out", "warned of", "insisted on") and determiners of a plain object.
+NOT_CLAUSE_STARTERS = _words(
+    """
+        out up off down back away of about on against for to with into over by from at as
+        """
+)
+CLAUSE_DETERMINERS = _words(
+    """
+        a an the this that these those his her its their our my your of for with by in on to at
+        from into about over after before new more less very
+        """
+)
 
 # Courtesy titles and honours; the gender they imply, when they imply one.
 HONORIFICS = {
@@ -141,7 +174,7 @@ ORGANIZATION_WORDS = _words(
         League Club FC United City Town Rovers Athletic Committee Authority Board Foundation
         Society Network Networks House News Court District Government Parliament Senate Congress
         Assembly Airways Airlines Partners Capital Holdings Media Studios Museum Library Church
-        Cathedral Prison Council Watch Times Post Herald
+        Cathedral Prison Council Watch Times Post Herald Rescue Ambulance Coastguard
         """
 )
 # Organisation words that take "of"/"for": "Department of Health", "Institute for ...".
@@ -150,6 +183,20 @@ ORGANIZATION_HEADS = _words(
         Department Ministry Institute University Office Bank College Society Association
         Federation Commission Council Board Union Church Court Museum Royal House Chamber Centre
         Center School Academy League
+        """
+)
+# Areas public bodies are named for, joined by "and" or listed with commas: "Fire and Rescue",
+# "Department for Culture, Media and Sport", "Housing, Communities and Local Government
+# Committee".
+AREA_WORDS = _words(
+    """
+        Fire Rescue Health Social Care Safety Crime Justice Housing Communities Local Government
+        Education Skills Science Technology Innovation Culture Media Sport Business Trade Energy
+        Industrial Strategy Environment Food Rural Affairs Work Pensions Transport Defence Security
+        Immigration Customs Revenue Excise Digital Foreign Commonwealth Development Levelling
+        Planning Policing Welfare Equality Human Rights Arts Heritage Tourism Agriculture
+        Fisheries Research Enterprise Employment Finance Treasury Economy Infrastructure Water
+        Climate Net Zero Family Children Families Youth Ambulance Coastguard Marine Wildlife
         """
 )
 PLACE_WORDS = _words(

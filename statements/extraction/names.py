@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from statements.extraction.lexicon import (
     ABBREVIATIONS,
+    AREA_WORDS,
     CALENDAR_WORDS,
     DESCRIPTOR_WORDS,
     FUNCTION_WORDS,
@@ -39,6 +40,7 @@ _TOKEN = rf"[{_UPPER}][\w\-]*(?:['’][^\W\d_]+)*\.?"
 _CONNECTOR = r"(?:of|for|and|on|the|de|van|von|der|den|da|du|la|le|al|bin)"
 CAPITALISED_RUN = re.compile(rf"(?<![\w'’]){_TOKEN}(?:[ ](?:{_CONNECTOR}[ ])*{_TOKEN})*")
 WORD = re.compile(r"\S+")
+AREA_LIST_BEFORE = re.compile(r"(?:[A-Z][a-z]+, )+$")
 # Nouns that can stand for whichever organisation the article last named.
 GENERIC_ORGANIZATION_NOUNS = frozenset(
     [
@@ -136,7 +138,7 @@ class Mention:
 
     @property
     def gender(self) -> str | None:
-        return HONORIFICS.get(self.honorific or "")
+        return HONORIFICS.get((self.honorific or "").split(" ")[0])
 
 
 @dataclass(frozen=True)
@@ -157,8 +159,30 @@ def find_mentions(masked: str) -> list[Mention]:
         for group in _split_run(words):
             mention = _classify(group)
             if mention is not None:
+                if mention.kind == "org" and " and " in mention.name:
+                    mention = _with_listed_areas(masked, mention, mentions)
                 mentions.append(mention)
     return mentions
+
+
+def _with_listed_areas(masked: str, mention: Mention, mentions: list[Mention]) -> Mention:
+    """'Housing, Communities and Local Government Committee': a body named for a list of
+    areas keeps the areas before its commas."""
+    listed = AREA_LIST_BEFORE.search(masked, max(0, mention.start - 80), mention.start)
+    if listed is None:
+        return mention
+    areas = [area.strip() for area in listed.group().split(",") if area.strip()]
+    if not all(area in AREA_WORDS for area in areas):
+        return mention
+    while mentions and mentions[-1].start >= listed.start():
+        mentions.pop()
+    return Mention(
+        listed.start(),
+        mention.end,
+        "org",
+        masked[listed.start() : mention.start] + mention.name,
+        possessive=mention.possessive,
+    )
 
 
 def _split_run(words: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
@@ -204,7 +228,9 @@ def _split_connectors(segment: list[tuple[int, str]]) -> list[list[tuple[int, st
         elif word == "and" and groups[-1]:
             rest = [w for _, w in segment[index + 1 :]]
             short_place = len(groups[-1]) == 1 and _is_organization_words(rest[-1:])
-            if joined_as_organization or short_place:
+            # "Fire and Rescue", "Health and Safety": two areas a public body is named for.
+            areas = bool(rest) and groups[-1][-1][1] in AREA_WORDS and rest[0] in AREA_WORDS
+            if joined_as_organization or short_place or areas:
                 groups[-1].append((start, word))
             else:
                 groups.append([])
@@ -238,6 +264,8 @@ def _classify(group: list[tuple[int, str]]) -> Mention | None:
     while len(words) > 1 and words[-1].rstrip(".") in POST_NOMINALS:
         words = words[:-1]
     bare = [word.rstrip(".") for word in words]
+    if len(bare) == 1 and (bare[0] in OFFICE_WORDS or bare[0] in HONORIFICS):
+        return None  # "Minister: ..." names an office, not a person called Minister
     title_end = 0
     for index, word in enumerate(bare[:-1]):
         if word in HONORIFICS or word in OFFICE_WORDS:
@@ -245,6 +273,11 @@ def _classify(group: list[tuple[int, str]]) -> Mention | None:
     name_words = words[title_end:]
     if title_end:
         honorific = bare[title_end - 1] if bare[title_end - 1] in HONORIFICS else None
+        if honorific == "Justice" and title_end >= 2 and bare[title_end - 2] in HONORIFICS:
+            # A senior judge's style, "Lord Justice Holroyde", "Mr Justice Fordham", is
+            # their name on the bench.
+            honorific = f"{bare[title_end - 2]} Justice"
+            title_end -= 1
         office_words = bare[: title_end - 1] if honorific else bare[:title_end]
         office = " ".join(office_words).lower() or None
         return _person_mention(start, end, name_words, honorific, office, possessive)
@@ -404,7 +437,7 @@ class Registry:
         first_name_matches = [p for p in self.people if p.name.split()[0] == word]
         if len(first_name_matches) == 1:
             return self.person(first_name_matches[0].name)
-        if honorific in NAME_KEEPING_HONORIFICS:
+        if honorific in NAME_KEEPING_HONORIFICS or (honorific or "").endswith(" Justice"):
             return self.person(titled)
         return Speaker(word, gender=HONORIFICS.get(honorific or ""))
 

@@ -86,6 +86,23 @@ def test_headline_line_with_straight_single_quotes_and_attribution_after():
     assert (quote.kind, quote.text, quote.speaker) == ("direct", "We were scared", "Ruben Amorim")
 
 
+def test_headline_speaker_that_is_an_office_resolves_to_the_person_named_next():
+    text = (
+        "Minister: ‘We got it wrong’\n"
+        "Baroness Clarke, the care minister, admitted mistakes had been made."
+    )
+
+    assert extract(text)[0].speaker == "Baroness Clarke"
+
+
+def test_headline_speaker_that_is_an_office_is_never_given_as_a_name():
+    text = "Minister: ‘We got it wrong’\nThe scheme was abandoned in March."
+
+    quote = extract(text)[0]
+
+    assert (quote.text, quote.speaker) == ("We got it wrong", None)
+
+
 def test_headline_partial_in_single_quotes():
     text = "Minister says police response was ‘alarming’\nKit Malthouse spoke on Sunday."
 

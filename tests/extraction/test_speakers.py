@@ -251,3 +251,54 @@ def test_organisation_named_after_a_comma_with_its_article_speaks_the_clause_bef
 
     assert candidate.text == "Junior doctors will stage a walkout after talks broke down"
     assert candidate.speaker == "British Medical Association"
+
+
+def test_judges_style_is_their_name_when_no_first_name_is_given():
+    text = (
+        "“The conviction is unsafe,” said Lord Justice Holroyde.\n"
+        "Mr Justice Fordham said the claim failed."
+    )
+
+    assert speakers(text) == [
+        ("direct", "Lord Justice Holroyde"),
+        ("reported", "Mr Justice Fordham"),
+    ]
+
+
+def test_titles_with_and_without_full_stops_resolve_to_the_full_name():
+    text = (
+        "Sen. Elizabeth Warren, Gov. Gavin Newsom and Dr. Anthony Fauci met on Monday.\n"
+        "“It is a giveaway,” Sen. Warren said.\n"
+        "“We are ready,” Gov. Newsom said.\n"
+        "“The data is clear,” Dr. Fauci said.\n"
+        "Professor Helen Markham and Dame Sarah Mullally spoke later.\n"
+        "“It is clear,” Prof Markham said.\n"
+        "“We will act,” Dame Sarah said."
+    )
+
+    assert [speaker for _, speaker in speakers(text)] == [
+        "Elizabeth Warren",
+        "Gavin Newsom",
+        "Anthony Fauci",
+        "Helen Markham",
+        "Sarah Mullally",
+    ]
+
+
+def test_organisation_named_for_areas_joined_by_and_or_commas_is_kept_whole():
+    text = (
+        "South Yorkshire Fire and Rescue said crews were called at 4am.\n"
+        "The Housing, Communities and Local Government Committee said the target was "
+        "“not credible”."
+    )
+
+    assert speakers(text) == [
+        ("reported", "South Yorkshire Fire and Rescue"),
+        ("partial", "Housing, Communities and Local Government Committee"),
+    ]
+
+
+def test_two_people_joined_by_and_stay_two_people():
+    text = "Kit Malthouse and Priti Patel met on Monday.\n“We agreed,” Patel said."
+
+    assert speakers(text) == [("direct", "Priti Patel")]
