@@ -20,6 +20,7 @@ from statements.extraction.lexicon import (
     PASSIVE_AUXILIARIES,
     SPEECH_VERBS,
     SUBJECT_PRONOUNS,
+    SUBORDINATING_WORDS,
 )
 from statements.extraction.names import Mention, Registry, role_head
 
@@ -40,7 +41,6 @@ SPOKESPERSON_AT_START = re.compile(
     rf"\s*(?:[Aa]n?|[Tt]he)\s+(?P<hint>(?:[^\s,]+\s+){{0,6}}?){_SPOKESPERSON}"
     rf"(?:\s+(?:for|at|from)\s+(?:the\s+)?(?P<owner>[^,.]{{2,60}}?))?(?=[,.]|\s*$)"
 )
-RELATIVE_WORDS = frozenset(["which", "who", "whose", "whom", "where", "when"])
 RELATIVE_CLAUSE_AT_END = re.compile(r"\s*,\s*(?:who|whose|which)\s[^,;:.!?\x02\x03]{1,120},$")
 PREPOSITION_BEFORE = re.compile(r"(?:\b(?:of|at|from|for|with|in)\s+(?:the\s+)?)$")
 # How far before its verb a subject may start, in characters; keeps each look-back short.
@@ -293,8 +293,8 @@ def is_speech_content(clause: str) -> bool:
         return True
     for index, word in enumerate(words[1:], start=1):
         previous = words[index - 1]
-        if word in RELATIVE_WORDS:
-            return False  # a verb after "which" or "who" belongs to the object's own clause
+        if word in SUBORDINATING_WORDS:
+            return False  # a verb after "which" or "after" belongs to a clause in the object
         if word in FINITE_WORDS or word.endswith("n't"):
             return True
         after_noun = previous not in CLAUSE_DETERMINERS and not previous.endswith(("'s", "’s"))

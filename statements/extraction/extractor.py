@@ -69,7 +69,9 @@ DETERMINED_LISTENER = re.compile(r"\s+(?:the|a|an|his|her|its|their)\s+\S+\s+")
 ONE_WORD_LISTENER = re.compile(r"\s+\S+\s+")
 LEADING_ARTICLE = re.compile(r"(?<![\w’'])(?:[Tt]he|[Aa]n?)\s*$")
 ROLE_LINK = re.compile(r"(?:['’]s)?\s+(?:[a-z\-]+\s+){0,2}?([a-z\-]+)\s+(?=[A-Z])")
+INDEFINITE = re.compile(r"(?:[Aa]n?|[Oo]ne)\s")
 AGE_DESCRIPTION = re.compile(r"\d+-year-old$")
+SAYING_AFTER = re.compile(r",\s+(?:saying|adding)\b")
 THAT_BEFORE = re.compile(r"\bthat\s+$")
 HEADLINE_SPEAKER = re.compile(r"^\s*([^,.;:]{1,40}):$")
 CLOSING_CHARACTERS = "”’\"'"
@@ -94,6 +96,7 @@ class _Pending:
     draft: _Draft
     role: str | None
     sentence_index: int
+    wants: str = "person"  # or "organization": "a committee of MPs has warned"
 
 
 def extract(
@@ -123,6 +126,7 @@ class _Reader:
         self.last_speaker: Speaker | None = None  # for quotes that stand alone after it
         self.pending: list[_Pending] = []
         self.named_in_sentence: Speaker | None = None
+        self.organization_in_sentence: Speaker | None = None
 
     def read(self) -> list[Candidate]:
         sentences = split_sentences(self.masked)
@@ -137,6 +141,7 @@ class _Reader:
                     in_sentence.append(self.quotations[quotation_index])
                 quotation_index += 1
             self.named_in_sentence = None
+            self.organization_in_sentence = None
             found_before = len(self.drafts)
             if not self._direct_quotes(index, sentence, in_sentence):
                 self._clause_speech(index, sentence, in_sentence)
@@ -343,7 +348,12 @@ class _Reader:
                 clause_start = (
                     verb.start() if word in DESCRIBING_VERBS else self._clause_start(verb)
                 )
-                result = self._with_clause_end(subject, word, clause_start, sentence)
+                clause_end = None
+                if word in DESCRIBING_VERBS:
+                    # "defended the plans, saying ...": the saying clause is the speech.
+                    saying = SAYING_AFTER.search(masked, clause_start, sentence.end)
+                    clause_end = saying.start() if saying else None
+                result = self._with_clause_end(subject, word, clause_start, sentence, clause_end)
                 if result is not None and len(self.text[result[2] : result[3]].split()) >= 2:
                     return result
             # "Clashes ... were “distressing”, the policing minister has told Sky News."
@@ -451,12 +461,14 @@ class _Reader:
 
     def _attribute(self, draft: _Draft, subject: Subject, index: int) -> None:
         draft.mention = self.text[subject.start : subject.end]
-        speaker, waits_for_name = self._resolve(subject)
+        speaker, waits_for = self._resolve(subject)
         draft.speaker = speaker
-        if waits_for_name:
-            self.pending.append(_Pending(draft, subject.text, index))
+        if waits_for:
+            self.pending.append(_Pending(draft, subject.text, index, waits_for))
         elif speaker is not None and speaker.name:
             self._note(speaker)
+            if speaker.is_organization and self.organization_in_sentence is None:
+                self.organization_in_sentence = speaker
         self.last_speaker = speaker if speaker and speaker.name else None
 
     def _carry_speaker(self, draft: _Draft, index: int) -> None:
@@ -465,29 +477,33 @@ class _Reader:
         else:
             self.pending.append(_Pending(draft, None, index))
 
-    def _resolve(self, subject: Subject) -> tuple[Speaker | None, bool]:
-        """The speaker a subject stands for, and whether it waits for a later name."""
+    def _resolve(self, subject: Subject) -> tuple[Speaker | None, str | None]:
+        """The speaker a subject stands for, or what kind of name it waits for in the next
+        sentence ("person", "organization")."""
         registry = self.registry
         if subject.kind == "pronoun":
-            return self._resolve_pronoun(subject.text.lower()), False
+            return self._resolve_pronoun(subject.text.lower()), None
         if subject.kind == "mention" and subject.mention is not None:
-            return registry.resolve_mention(subject.mention), False
+            return registry.resolve_mention(subject.mention), None
         if subject.kind == "spokesperson":
-            return self._resolve_spokesperson(subject), False
+            return self._resolve_spokesperson(subject), None
         head = subject.head
         if head in POLICE_NOUNS:
-            return registry.organization_like("police", subject.start), False
+            return registry.organization_like("police", subject.start), None
         by_role = registry.resolve_role(subject.text, subject.start)
         if by_role is not None:
-            return by_role, False
+            return by_role, None
         if head in ORGANIZATION_NOUNS:
-            return registry.organization_like(head, subject.start), False
+            if INDEFINITE.match(subject.text):
+                # "a committee of MPs has warned": named in the next sentence, if at all.
+                return None, "organization"
+            return registry.organization_like(head, subject.start), None
         if head in ROLE_NOUNS or _describes_person(subject.text, head):
             # "The Portuguese coach", "the 24-year-old": the person the story is about.
             if self.focus:
-                return self.focus[-1], False
-            return None, head in ROLE_NOUNS
-        return None, False
+                return self.focus[-1], None
+            return None, "person" if head in ROLE_NOUNS else None
+        return None, None
 
     def _resolve_pronoun(self, pronoun: str) -> Speaker | None:
         if pronoun == "they":
@@ -535,6 +551,10 @@ class _Reader:
                 link = ROLE_LINK.match(self.masked, mention.end, mention.end + 40)
                 if link and link.group(1) in ROLE_NOUNS:
                     continue
+                if self.organization_in_sentence is None and intro_allows(
+                    self.masked[sentence.start : mention.start]
+                ):
+                    self.organization_in_sentence = self.registry.resolve_mention(mention)
                 return
             if not intro_allows(self.masked[sentence.start : mention.start]):
                 return
@@ -551,12 +571,15 @@ class _Reader:
     def _settle_pending(self, index: int) -> None:
         if not self.pending:
             return
-        named = self.named_in_sentence
         still_waiting = []
         for pending in self.pending:
+            if pending.wants == "organization":
+                named = self.organization_in_sentence
+            else:
+                named = self.named_in_sentence
             if named is not None and pending.sentence_index < index:
                 pending.draft.speaker = named
-                if pending.role:
+                if pending.role and not named.is_organization:
                     self.registry.add_role(pending.draft.start, pending.role, named)
             elif index - pending.sentence_index < LEDE_REACH:
                 still_waiting.append(pending)

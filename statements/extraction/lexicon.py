@@ -22,14 +22,18 @@ CLAUSE_VERBS = _words(
         suggested suggests wrote writes revealed reveals maintained maintains agreed agrees
         complained complains predicted predicts promised promises vowed vows pledged pledges ruled
         rules testified reiterated assured assures emphasised emphasized recalled recalls tweeted
-        posted saying
+        tweets posted posts saying urged urges denied denies alleged alleges stated states
+        boasted boasts disclosed discloses asserted asserts contended contends accepted accepts
+        confessed confesses hinted hints signalled signals
         """
 )
 # Verbs whose object is the quoted words: the verb starts the partial quote's clause.
 DESCRIBING_VERBS = _words(
     """
         called calls described describes accused accuses hailed hails branded brands labelled
-        labeled dismissed dismisses
+        labeled dismissed dismisses praised praises criticised criticises criticized criticizes
+        condemned condemns welcomed welcomes slammed slams blasted blasts attacked attacks
+        mocked mocks defended defends
         """
 )
 # Verbs that attribute a direct quotation but never introduce reported speech.
@@ -97,6 +101,13 @@ IRREGULAR_PAST = _words(
 NOT_CLAUSE_STARTERS = _words(
     """
         out up off down back away of about on against for to with into over by from at as
+        """
+)
+# Words that open a clause inside an object: "which allowed", "after talks broke down".
+SUBORDINATING_WORDS = _words(
+    """
+        which who whose whom where when after before while because since until unless if
+        although though once as
         """
 )
 CLAUSE_DETERMINERS = _words(
@@ -243,9 +254,39 @@ ORGANIZATION_NOUNS = _words(
         company firm club council force district department agency regulator watchdog government
         party charity group union school hospital trust board university bank network association
         commission service ministry office police constabulary court retailer supermarket airline
-        operator insurer lender developer
+        operator insurer lender developer committee body organisation organization authority
+        panel
         """
 )
+# Nouns that stand for the organisation the article last named when none of their kind is
+# named: "the union said" after "the British Medical Association".
+GENERIC_ORGANIZATION_NOUNS = _words(
+    """
+        company firm group club regulator watchdog charity retailer supermarket airline operator
+        insurer lender developer union council force department agency trust board association
+        body organisation organization committee authority service
+        """
+)
+# Words in an organisation's name that show its kind, for 'the union', 'the force', ...
+_POLICE = ("Police", "Constabulary")
+_CLUB = ("FC", "United", "City", "Club", "Rovers", "Athletic", "Town", "Wanderers", "Albion")
+FITTING_ORGANIZATION_WORDS: dict[str, tuple[str, ...]] = {
+    "union": ("Union", "Association", "Federation", "Congress", "Guild", "Unite", "Unison"),
+    "police": _POLICE,
+    "officers": _POLICE,
+    "detectives": _POLICE,
+    "force": _POLICE,
+    "club": _CLUB,
+    "charity": ("Trust", "Foundation", "Charity", "Society", "Fund", "Appeal"),
+    "department": ("Department", "Ministry", "Office"),
+    "ministry": ("Department", "Ministry", "Office"),
+    "company": ("Inc", "Inc.", "Ltd", "Ltd.", "plc", "Corp", "Corp.", "Group", "Holdings"),
+    "firm": ("Inc", "Inc.", "Ltd", "Ltd.", "plc", "Corp", "Corp.", "Group", "Holdings", "LLP"),
+    "committee": ("Committee",),
+    "council": ("Council",),
+    "regulator": ("Commission", "Authority", "Ofcom", "Ofgem", "Ofwat", "Ofsted"),
+    "watchdog": ("Commission", "Authority", "Ofcom", "Ofgem", "Ofwat", "Ofsted"),
+}
 # Nouns for police officers as a body ("Officers said ...").
 POLICE_NOUNS = _words(
     """

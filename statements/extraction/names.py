@@ -20,7 +20,9 @@ from statements.extraction.lexicon import (
     AREA_WORDS,
     CALENDAR_WORDS,
     DESCRIPTOR_WORDS,
+    FITTING_ORGANIZATION_WORDS,
     FUNCTION_WORDS,
+    GENERIC_ORGANIZATION_NOUNS,
     HONORIFICS,
     NAME_KEEPING_HONORIFICS,
     OFFICE_WORDS,
@@ -41,25 +43,6 @@ _CONNECTOR = r"(?:of|for|and|on|the|de|van|von|der|den|da|du|la|le|al|bin)"
 CAPITALISED_RUN = re.compile(rf"(?<![\w'’]){_TOKEN}(?:[ ](?:{_CONNECTOR}[ ])*{_TOKEN})*")
 WORD = re.compile(r"\S+")
 AREA_LIST_BEFORE = re.compile(r"(?:[A-Z][a-z]+, )+$")
-# Nouns that can stand for whichever organisation the article last named.
-GENERIC_ORGANIZATION_NOUNS = frozenset(
-    [
-        "company",
-        "firm",
-        "group",
-        "club",
-        "regulator",
-        "watchdog",
-        "charity",
-        "retailer",
-        "supermarket",
-        "airline",
-        "operator",
-        "insurer",
-        "lender",
-        "developer",
-    ]
-)
 NAME_PARTICLES = frozenset(["de", "van", "von", "der", "den", "da", "du", "la", "le", "al", "bin"])
 _ROLE_START = r"(?:the|a|an|its|his|her|their|[\w\-]+['’]s)"
 _ROLE_CHARS = r"[^,.;:!?\n\x02\x03\x1f]"
@@ -374,22 +357,22 @@ class Registry:
         return acronym
 
     def organization_like(self, noun: str, position: int) -> Speaker | None:
-        """'the company', 'an agency spokesperson': the latest organisation that fits."""
+        """'the union', 'an agency spokesperson': the latest organisation of that kind, or for
+        a generic noun ('the company', 'the charity') the latest organisation at all."""
         noun = noun.lower()
-        generic = noun in GENERIC_ORGANIZATION_NOUNS
+        fitting = FITTING_ORGANIZATION_WORDS.get(noun, ())
+        latest = None
         for mention in self.mentions_before(position, kind="org"):
-            if (
-                generic
-                or noun in mention.name.lower()
-                or (
-                    noun in ("police", "officers", "detectives", "force")
-                    and any(w in mention.name for w in ("Police", "Constabulary"))
-                )
-            ):
+            words = mention.name.split()
+            if noun in mention.name.lower() or any(word in fitting for word in words):
                 return self.organization(mention.name, mention.start)
+            if latest is None:
+                latest = mention
         for organization in self.organizations:
             if noun in organization.name.lower():
                 return self.organization(organization.name)
+        if latest is not None and noun in GENERIC_ORGANIZATION_NOUNS:
+            return self.organization(latest.name, latest.start)
         return None
 
     # --- people -------------------------------------------------------------------------

@@ -36,3 +36,40 @@ def test_reply_verbs_report_speech_only_with_that():
     text = "Anna Kowalski joked that she was too old to retire.\nAnna Kowalski replied quickly."
 
     assert kinds_and_texts(text) == [("reported", "she was too old to retire")]
+
+
+def test_praising_and_criticising_verbs_start_a_partial_quote():
+    text = (
+        "Pep Guardiola praised his players’ “incredible mentality” after the final.\n"
+        "Rob Keating criticised the plan as “reckless”."
+    )
+
+    assert kinds_and_texts(text) == [
+        ("partial", "praised his players’ “incredible mentality” after the final"),
+        ("partial", "criticised the plan as “reckless”"),
+    ]
+
+
+def test_a_saying_clause_after_a_describing_verb_is_the_speech():
+    text = (
+        "Ann Reid defended plans to house asylum seekers on the base, saying the site is "
+        "“safe and appropriate”."
+    )
+
+    assert kinds_and_texts(text) == [("partial", "the site is “safe and appropriate”")]
+
+
+def test_speech_verbs_beyond_said():
+    text = (
+        "Ann Reid admitted the plan had failed.\n"
+        "Ann Reid insisted it would work.\n"
+        "Ann Reid conceded mistakes were made.\n"
+        "Ann Reid warned that costs would rise.\n"
+        "Ann Reid urged that the scheme be paused.\n"
+        "Ann Reid acknowledged the figures were poor.\n"
+        "Ann Reid tweeted that she was delighted.\n"
+        "Ann Reid denied that she had lied.\n"
+        "Ann Reid told MPs the backlog was worse than expected."
+    )
+
+    assert [kind for kind, _ in kinds_and_texts(text)] == ["reported"] * 9

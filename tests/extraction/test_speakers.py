@@ -302,3 +302,31 @@ def test_two_people_joined_by_and_stay_two_people():
     text = "Kit Malthouse and Priti Patel met on Monday.\n“We agreed,” Patel said."
 
     assert speakers(text) == [("direct", "Priti Patel")]
+
+
+def test_generic_organisation_noun_points_back_to_the_organisation_of_its_kind():
+    text = (
+        "The British Medical Association announced the walkout after talks with NHS England "
+        "broke down.\n"
+        "The union said ministers had failed to put a “credible offer” on the table."
+    )
+
+    assert speakers(text) == [("partial", "British Medical Association")]
+
+
+def test_generic_organisation_noun_falls_back_to_the_last_organisation_named():
+    text = "Workers at the BMA voted to strike.\nThe union said pay had fallen by a quarter."
+
+    assert speakers(text) == [("reported", "BMA")]
+
+
+def test_an_unnamed_body_in_a_lede_is_named_by_the_next_sentence():
+    text = (
+        "The government will miss its housing target, a committee of MPs has warned.\n"
+        "The Culture, Media and Sport Committee said the target was “not credible”."
+    )
+
+    assert speakers(text) == [
+        ("reported", "Culture, Media and Sport Committee"),
+        ("partial", "Culture, Media and Sport Committee"),
+    ]
