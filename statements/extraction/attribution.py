@@ -41,7 +41,10 @@ SPOKESPERSON_AT_START = re.compile(
     rf"\s*(?:[Aa]n?|[Tt]he)\s+(?P<hint>(?:[^\s,]+\s+){{0,6}}?){_SPOKESPERSON}"
     rf"(?:\s+(?:for|at|from)\s+(?:the\s+)?(?P<owner>[^,.]{{2,60}}?))?(?=[,.]|\s*$)"
 )
-RELATIVE_CLAUSE_AT_END = re.compile(r"\s*,\s*(?:who|whose|which)\s[^,;:.!?\x02\x03]{1,120},$")
+# Between a subject and its verb: a relative clause or an age ("Jones, 28, told reporters").
+RELATIVE_CLAUSE_AT_END = re.compile(
+    r"\s*,\s*(?:(?:who|whose|which)\s[^,;:.!?\x02\x03]{1,120}|\d{1,3}),$"
+)
 PREPOSITION_BEFORE = re.compile(r"(?:\b(?:of|at|from|for|with|in)\s+(?:the\s+)?)$")
 # How far before its verb a subject may start, in characters; keeps each look-back short.
 SUBJECT_REACH = 300

@@ -441,6 +441,11 @@ class _Reader:
         mentions = self.registry.mentions_between(sentence.start, limit)
         if mentions and intro_allows(self.masked[sentence.start : mentions[0].start]):
             first = mentions[0]
+            # "Labour leader Keir Starmer hit back, saying ...": the office holder is the subject.
+            link = ROLE_LINK.match(self.masked, first.end, first.end + 40)
+            office_holder = len(mentions) > 1 and link and link.group(1) in ROLE_NOUNS
+            if office_holder and mentions[1].start == link.end():
+                first = mentions[1]
             return Subject(
                 first.start, first.end, "mention", self.masked[first.start : first.end], first
             )
@@ -454,7 +459,11 @@ class _Reader:
         content = self._quoted(quotation).strip().rstrip(",")
         words = re.findall(r"[^\W\d_][\w’'\-]*", content)
         long_words = [word for word in words if len(word) >= 4]
-        title_case = bool(long_words) and all(word[0].isupper() for word in long_words)
+        title_case = (
+            bool(long_words)
+            and content[:1].isupper()
+            and all(word[0].isupper() for word in long_words)
+        )
         return title_case and content[-1:] not in ".?!"
 
     # --- speakers -------------------------------------------------------------------------

@@ -223,6 +223,17 @@ def _split_connectors(segment: list[tuple[int, str]]) -> list[list[tuple[int, st
             joined_as_organization = False
         else:
             groups[-1].append((start, word))
+            following = segment[index + 1][1] if index + 1 < len(segment) else None
+            if (
+                word.endswith(("'s", "’s"))
+                and following
+                and following[0].isupper()
+                and not _is_organization_words([following])
+                and following not in PLACE_WORDS
+            ):
+                # "Liverpool’s Mohamed Salah": the owner and the person are two names.
+                groups.append([])
+                joined_as_organization = False
         index += 1
     for group in groups:
         while group and group[-1][1][0].islower():

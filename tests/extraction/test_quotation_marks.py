@@ -124,6 +124,12 @@ def test_scare_quotes_are_not_speech():
     assert extract(text) == []
 
 
+def test_quoted_words_opening_lowercase_are_not_a_title():
+    text = "Joe Biden said on Monday that the deal was “a win for America”."
+
+    assert only(text).kind == "partial"
+
+
 def test_titles_and_quoted_terms_are_not_speech():
     text = (
         "The novel “The Glass Orchard” sold a million copies.\n"

@@ -330,3 +330,21 @@ def test_an_unnamed_body_in_a_lede_is_named_by_the_next_sentence():
         ("reported", "Culture, Media and Sport Committee"),
         ("partial", "Culture, Media and Sport Committee"),
     ]
+
+
+def test_age_between_name_and_verb_is_skipped():
+    text = "Ellie Jones lost in straight sets.\n“I'm absolutely gutted,” Jones, 28, told reporters."
+
+    assert speakers(text) == [("direct", "Ellie Jones")]
+
+
+def test_possessive_before_a_name_is_not_part_of_it():
+    text = "Liverpool’s Mohamed Salah said he was “delighted” to sign a new contract."
+
+    assert speakers(text) == [("partial", "Mohamed Salah")]
+
+
+def test_office_holder_after_an_organisation_is_the_subject_of_a_saying_clause():
+    text = "Labour leader Keir Starmer hit back, saying the government had “lost control”."
+
+    assert speakers(text) == [("partial", "Keir Starmer")]
