@@ -67,6 +67,7 @@ TIME_ADVERBIAL = re.compile(
 CAPITALISED_LISTENER = re.compile(r"\s+(?:the\s+)?(?:[A-Z][\w’'\-.]*\s+)+")
 DETERMINED_LISTENER = re.compile(r"\s+(?:the|a|an|his|her|its|their)\s+\S+\s+")
 ONE_WORD_LISTENER = re.compile(r"\s+\S+\s+")
+ARTICLE_ONLY = re.compile(r"[Tt]he\s+")
 LEADING_ARTICLE = re.compile(r"(?<![\w’'])(?:[Tt]he|[Aa]n?)\s*$")
 ROLE_LINK = re.compile(r"(?:['’]s)?\s+(?:[a-z\-]+\s+){0,2}?([a-z\-]+)\s+(?=[A-Z])")
 INDEFINITE = re.compile(r"(?:[Aa]n?|[Oo]ne)\s")
@@ -236,8 +237,10 @@ class _Reader:
         if verb.start() == begin:
             return subject_after(self.masked, self.registry, verb.end(), end)
         subject = subject_before(self.masked, self.registry, begin, verb.start())
-        if subject is None or subject.start != begin:
+        if subject is None:
             return None
+        if subject.start != begin and not ARTICLE_ONLY.fullmatch(self.masked, begin, subject.start):
+            return None  # the verb belongs to a later clause, not to this quotation
         return subject
 
     def _attribution_before(self, start: int, open_mark: int) -> Subject | None:

@@ -255,8 +255,12 @@ def _classify(group: list[tuple[int, str]]) -> Mention | None:
     if len(words) >= 3 and words[0] in DESCRIPTOR_WORDS:
         words = words[1:]
         start = group[1][0]
+    post_nominal = False
     while len(words) > 1 and words[-1].rstrip(".") in POST_NOMINALS:
         words = words[:-1]
+        post_nominal = True
+    if post_nominal and len(words) == 1 and words[0] not in HONORIFICS:
+        return None  # "the Labour MP": a description, not a name
     bare = [word.rstrip(".") for word in words]
     if len(bare) == 1 and (bare[0] in OFFICE_WORDS or bare[0] in HONORIFICS):
         return None  # "Minister: ..." names an office, not a person called Minister

@@ -348,3 +348,20 @@ def test_office_holder_after_an_organisation_is_the_subject_of_a_saying_clause()
     text = "Labour leader Keir Starmer hit back, saying the government had “lost control”."
 
     assert speakers(text) == [("partial", "Keir Starmer")]
+
+
+def test_party_and_post_nominal_describe_the_person_in_focus():
+    text = (
+        "Emily Thornberry said the government had failed.\n"
+        "“They have let people down,” the Labour MP said."
+    )
+
+    assert speakers(text) == [("reported", "Emily Thornberry"), ("direct", "Emily Thornberry")]
+
+
+def test_organisation_with_its_article_after_a_quote_is_the_speaker():
+    text = (
+        "The Football Association opened an inquiry.\n“We are aware of the incident,” the FA said."
+    )
+
+    assert speakers(text) == [("direct", "Football Association")]
