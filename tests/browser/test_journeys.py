@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from statements.models import Statement
+from tests.browser.admin_steps import choose_in_autocomplete, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -59,24 +60,6 @@ def test_a_reader_follows_the_clapham_common_vigil_timeline(new_page, screenshot
     # Every entry leads to its permalink (statements) or its page (events).
     page.locator(".timeline__entry--event a").last.click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Crime and justice taskforce meeting")
-
-
-def choose_in_autocomplete(page: Page, field: str, typed: str, option: str) -> None:
-    """Pick a value in one of the admin's select2 autocomplete widgets, as a person would."""
-    page.locator(f"#id_{field} + .select2").click()
-    search = page.locator(".select2-container--open .select2-search__field")
-    search.fill(typed)
-    page.locator(".select2-results__option", has_text=option).first.click()
-
-
-def log_in(page: Page, username: str) -> None:
-    page.goto("/admin/login/?next=/admin/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill("correct-horse-battery")
-    page.get_by_role("button", name="Log in").click()
-    expect(
-        page.get_by_role("link", name="Log out").or_(page.locator("#logout-form"))
-    ).to_be_visible()
 
 
 def test_an_editor_adds_a_statement_a_reviewer_publishes_it_and_readers_find_it(
