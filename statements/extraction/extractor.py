@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from statements.extraction.attribution import (
     SPEECH_VERB,
@@ -34,6 +34,7 @@ from statements.extraction.lexicon import (
     ROLE_NOUNS,
     SAYING_VERBS,
     TELLING_VERBS,
+    UNNAMED_PERSON_NOUNS,
 )
 from statements.extraction.names import Registry, Speaker, find_mentions
 from statements.extraction.quotes import (
@@ -74,6 +75,13 @@ INDEFINITE = re.compile(r"(?:[Aa]n?|[Oo]ne)\s")
 AGE_DESCRIPTION = re.compile(r"\d+-year-old$")
 SAYING_AFTER = re.compile(r",\s+(?:saying|adding)\b")
 THAT_BEFORE = re.compile(r"\bthat\s+$")
+# Scene-setting before a sentence's subject: "In Hazard, ...", "Earlier this year, ...".
+LEADING_ADVERBIAL = re.compile(
+    r"(?:In|At|On|Outside|Inside|Near|Across|After|Before|During|Elsewhere|Meanwhile|Earlier|"
+    r"Later|Separately|Back in)\b[^,.;:\x02\x03]{0,50},\s+"
+)
+# A description straight after a name that introduces its bearer: ", who ...", ", 24, ...".
+INTRODUCING_DESCRIPTION = re.compile(r",\s+(?:who|whose|an?\s|\d{1,3}(?:,|\s))")
 HEADLINE_SPEAKER = re.compile(r"^\s*([^,.;:]{1,40}):$")
 CLOSING_CHARACTERS = "”’\"'"
 TRAILING_PUNCTUATION = " \t.?!…"
@@ -123,7 +131,10 @@ class _Reader:
         self.registry = registry
         self.quotations = quotations
         self.drafts: list[_Draft] = []
-        self.focus: list[Speaker] = []  # people in the order they were last the subject
+        # Who "he" and "she" can point back to, in the order they were last the subject: named
+        # people, and unnamed ones ("her daughter") and spokespeople, whose name is None or
+        # their organisation's.
+        self.focus: list[Speaker] = []
         self.last_speaker: Speaker | None = None  # for quotes that stand alone after it
         self.pending: list[_Pending] = []
         self.named_in_sentence: Speaker | None = None
@@ -481,7 +492,11 @@ class _Reader:
             self._note(speaker)
             if speaker.is_organization and self.organization_in_sentence is None:
                 self.organization_in_sentence = speaker
-        self.last_speaker = speaker if speaker and speaker.name else None
+        referent = self._referent(subject, speaker)
+        if referent is not None:
+            self._note_referent(referent)
+            speaker = referent if referent.name is None else speaker
+        self.last_speaker = speaker if speaker and (speaker.name or speaker.unnamed) else None
 
     def _carry_speaker(self, draft: _Draft, index: int) -> None:
         if self.last_speaker is not None:
@@ -512,10 +527,17 @@ class _Reader:
             return registry.organization_like(head, subject.start), None
         if head in ROLE_NOUNS or _describes_person(subject.text, head):
             # "The Portuguese coach", "the 24-year-old": the person the story is about.
-            if self.focus:
-                return self.focus[-1], None
+            person = self._person_in_focus()
+            if person is not None:
+                return person, None
             return None, "person" if head in ROLE_NOUNS else None
         return None, None
+
+    def _person_in_focus(self) -> Speaker | None:
+        for speaker in reversed(self.focus):
+            if speaker.name and not speaker.is_organization:
+                return speaker
+        return None
 
     def _resolve_pronoun(self, pronoun: str) -> Speaker | None:
         if pronoun == "they":
@@ -524,10 +546,31 @@ class _Reader:
             return None
         gender = PRONOUNS[pronoun]
         for speaker in reversed(self.focus):
-            known_gender = self.registry.genders.get(speaker.name or "") or speaker.gender
+            known_gender = speaker.gender or self.registry.genders.get(speaker.name or "")
             if known_gender in (None, gender):
+                if speaker.name and not speaker.is_organization and gender:
+                    # "He said ..." tells the reader Sgt Pritchard is a man: a later "she" is
+                    # someone else.
+                    self.registry.genders.setdefault(speaker.name, gender)
                 return speaker
         return None
+
+    def _referent(self, subject: Subject, speaker: Speaker | None) -> Speaker | None:
+        """What a later "he" or "she" can point back to when the subject is not a named
+        person: an unnamed one ("the victim's daughter told the BBC", "one resident said") or
+        a spokesperson whose noun has a gender ("a spokeswoman for the federation")."""
+        if subject.kind == "spokesperson":
+            if speaker is not None and speaker.is_organization:
+                for word in subject.text.lower().split():
+                    if word in ("spokesman", "spokeswoman"):
+                        return replace(speaker, gender="m" if word == "spokesman" else "f")
+            return None
+        if subject.kind != "phrase" or speaker is not None:
+            return None
+        head = subject.head
+        if head not in UNNAMED_PERSON_NOUNS or _describes_person(subject.text, head):
+            return None
+        return Speaker(None, gender=UNNAMED_PERSON_NOUNS[head], unnamed=True)
 
     def _resolve_spokesperson(self, subject: Subject) -> Speaker | None:
         hint = subject.hint
@@ -548,14 +591,25 @@ class _Reader:
     def _note(self, speaker: Speaker) -> None:
         if speaker.is_organization or not speaker.name:
             return
-        self.focus = [s for s in self.focus[-FOCUS_MEMORY:] if s.name != speaker.name] + [speaker]
+        self._note_referent(speaker)
         if self.named_in_sentence is None:
             self.named_in_sentence = speaker
 
+    def _note_referent(self, speaker: Speaker) -> None:
+        kept = [s for s in self.focus[-FOCUS_MEMORY:] if s.name != speaker.name]
+        self.focus = [*kept, speaker]
+
     def _note_sentence_subject(self, sentence: Sentence) -> None:
-        for mention in self.registry.mentions_between(
-            sentence.start, min(sentence.end, sentence.start + 80)
-        ):
+        self._note_opening_subject(sentence)
+        self._note_introductions(sentence)
+
+    def _note_opening_subject(self, sentence: Sentence) -> None:
+        start = sentence.start
+        # "In Hazard, Linda Combs, 67, waited ...": the subject follows the scene-setting.
+        scene = LEADING_ADVERBIAL.match(self.masked, start, sentence.end)
+        if scene:
+            start = scene.end()
+        for mention in self.registry.mentions_between(start, min(sentence.end, start + 80)):
             # Only a name that opens the sentence is its subject; an organisation there
             # means the sentence is about it, not about a person, unless it qualifies an
             # office before a name ("Manchester United manager Ruben Amorim watched").
@@ -564,11 +618,11 @@ class _Reader:
                 if link and link.group(1) in ROLE_NOUNS:
                     continue
                 if self.organization_in_sentence is None and intro_allows(
-                    self.masked[sentence.start : mention.start]
+                    self.masked[start : mention.start]
                 ):
                     self.organization_in_sentence = self.registry.resolve_mention(mention)
                 return
-            if not intro_allows(self.masked[sentence.start : mention.start]):
+            if not intro_allows(self.masked[start : mention.start]):
                 return
             unknown_single_name = (
                 mention.kind == "reference"
@@ -579,6 +633,18 @@ class _Reader:
                 continue  # "Denver coach Mike Sato": a capitalised word that names nobody
             self._note(self.registry.resolve_mention(mention))
             return
+
+    def _note_introductions(self, sentence: Sentence) -> None:
+        """A person named for the first time and described on the spot ("from substitute
+        Jordan Mensah, who had been on the pitch for six minutes") has been brought into the
+        story: "the 24-year-old said" next points to them, wherever the name stood."""
+        for mention in self.registry.mentions_between(sentence.start, sentence.end):
+            if mention.kind != "person" or mention.possessive:
+                continue
+            if self.registry.first_person_mention(mention.name) != mention.start:
+                continue
+            if INTRODUCING_DESCRIPTION.match(self.masked, mention.end, sentence.end):
+                self._note_referent(self.registry.resolve_mention(mention))
 
     def _settle_pending(self, index: int) -> None:
         if not self.pending:

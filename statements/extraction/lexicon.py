@@ -248,6 +248,28 @@ PERSON_NOUNS = _words(
         farmer driver rider boxer fighter golfer cyclist swimmer runner sprinter
         """
 )
+# People a story quotes without naming them ("her daughter said", "one resident said"), with
+# the gender the noun implies. A pronoun after them points back at them, not at a named person.
+UNNAMED_PERSON_NOUNS: dict[str, str | None] = {
+    **dict.fromkeys(
+        _words(
+            """
+            resident witness neighbour neighbor passenger customer shopper commuter motorist
+            onlooker bystander friend relative colleague parent pupil student patient victim
+            worker employee driver fan supporter local survivor source voter
+            """
+        ),
+        None,
+    ),
+    **dict.fromkeys(
+        _words("daughter mother wife widow sister girlfriend grandmother aunt niece woman girl"),
+        "f",
+    ),
+    **dict.fromkeys(
+        _words("son father husband widower brother boyfriend grandfather uncle nephew man boy"),
+        "m",
+    ),
+}
 # Head nouns that point back at an organisation ("the company said").
 ORGANIZATION_NOUNS = _words(
     """

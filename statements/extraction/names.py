@@ -133,6 +133,7 @@ class Speaker:
     organization: str | None = None
     is_organization: bool = False
     gender: str | None = None
+    unnamed: bool = False  # someone the article quotes without naming: "her daughter"
 
 
 def find_mentions(masked: str) -> list[Mention]:
@@ -331,7 +332,10 @@ class Registry:
         self.genders: dict[str, str] = {}
         # Roles named in the article, by their last word: (position, normalised role, speaker).
         self._roles: dict[str, list[tuple[int, str, Speaker]]] = {}
+        self._first_person_mention: dict[str, int] = {}
         for mention in mentions:
+            if mention.kind == "person":
+                self._first_person_mention.setdefault(mention.name, mention.start)
             if mention.kind == "person" and not self.known_organization(mention.name):
                 parts = mention.name.split()
                 self._by_surname.setdefault(parts[-1], []).append((mention.start, mention.name))
@@ -438,6 +442,10 @@ class Registry:
         if honorific in NAME_KEEPING_HONORIFICS or (honorific or "").endswith(" Justice"):
             return self.person(titled)
         return Speaker(word, gender=HONORIFICS.get(honorific or ""))
+
+    def first_person_mention(self, name: str) -> int | None:
+        """Where the article first gives this full name."""
+        return self._first_person_mention.get(name)
 
     def is_known_surname(self, word: str) -> bool:
         return (

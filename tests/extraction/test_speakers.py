@@ -365,3 +365,68 @@ def test_organisation_with_its_article_after_a_quote_is_the_speaker():
     )
 
     assert speakers(text) == [("direct", "Football Association")]
+
+
+def test_pronoun_after_an_unnamed_relative_is_not_the_last_named_speaker():
+    text = (
+        "Sergeant Owen Pritchard said: “This was a cowardly attack.”\n"
+        "He said officers believed the men had followed her.\n"
+        "The victim’s daughter told the BBC her mother was “shaken to the core”.\n"
+        "“She’s lived on that street for 50 years,” she said. “Now she won’t open the curtains.”"
+    )
+
+    candidates = extract(text)
+
+    assert [(c.speaker, c.speaker_mention) for c in candidates[-3:]] == [
+        (None, "The victim’s daughter"),
+        (None, "she"),
+        (None, None),
+    ]
+
+
+def test_unnamed_witness_keeps_a_null_speaker():
+    text = "Gina Holt said: “We heard a bang.”\nOne witness said the car had been going too fast."
+
+    assert [(c.speaker, c.speaker_mention) for c in extract(text)][-1] == (None, "One witness")
+
+
+def test_pronoun_after_a_spokeswoman_is_her_organisation():
+    text = (
+        "Claire Dunmore said buyers were “nervous”.\n"
+        "A spokeswoman for the Home Builders Federation said the target was “out of reach”.\n"
+        "“The numbers simply don’t add up,” she said."
+    )
+
+    assert speakers(text)[-1] == ("direct", "Home Builders Federation")
+
+
+def test_pronoun_points_to_the_person_introduced_after_a_scene_setting_phrase():
+    text = (
+        "Police spokesman Sgt. Aaron Tate said troopers had carried out 200 rescues.\n"
+        "“We’ve got people who’ve lost everything,” Tate said.\n"
+        "In Hazard, Linda Combs, 67, waited at a shelter set up in a high school gym.\n"
+        "“One minute it was in the yard, the next it was at the windows,” she said."
+    )
+
+    assert speakers(text)[-1] == ("direct", "Linda Combs")
+
+
+def test_description_points_to_a_person_just_introduced_with_a_relative_clause():
+    text = (
+        "“That is on me,” said Nuno Saraiva.\n"
+        "The winner came in the 94th minute from substitute Jordan Mensah, who had been on "
+        "the pitch for six minutes.\n"
+        "“I just told myself to keep running at them,” the 24-year-old said."
+    )
+
+    assert speakers(text)[-1] == ("direct", "Jordan Mensah")
+
+
+def test_a_pronoun_used_for_a_person_gives_their_gender():
+    text = (
+        "Sergeant Kim Ash said the road would stay closed.\n"
+        "He said officers were at the scene.\n"
+        "“It came so fast,” she said."
+    )
+
+    assert speakers(text)[-1] == ("direct", None)
