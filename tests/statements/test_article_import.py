@@ -8,6 +8,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from people.models import Person
+from statements.demo import records
 from statements.models import Source, Statement
 from tests import factories
 
@@ -164,15 +165,7 @@ def test_extract_quotes_prints_json_with_an_empty_database(tmp_path, capsys):
         assert candidate["speaker"] == "Kit Malthouse"
         assert candidate["person"] is None
         assert {"kind", "speaker_mention", "organization", "sentence"} <= candidate.keys()
-    assert [c["kind"] for c in candidates] == [
-        "partial",
-        "partial",
-        "reported",
-        "direct",
-        "reported",
-        "direct",
-        "direct",
-    ]
+    assert [c["kind"] for c in candidates] == [s.kind for s in records.STATEMENTS]
 
 
 def test_extract_quotes_uses_the_people_on_record(tmp_path, capsys, demo):
