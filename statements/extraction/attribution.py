@@ -41,10 +41,26 @@ SPOKESPERSON_AT_START = re.compile(
     rf"\s*(?:[Aa]n?|[Tt]he)\s+(?P<hint>(?:[^\s,]+\s+){{0,6}}?){_SPOKESPERSON}"
     rf"(?:\s+(?:for|at|from)\s+(?:the\s+)?(?P<owner>[^,.]{{2,60}}?))?(?=[,.]|\s*$)"
 )
-# Between a subject and its verb: a relative clause or an age ("Jones, 28, told reporters").
+# Between a subject and its verb: a relative clause, an age or a US party-and-state tag
+# ("Jones, 28, told reporters", "Hollister, R-Ky., whose district ..., said").
+_AGE_OR_PARTY = r"\d{1,3}|[DRI]-[A-Z][A-Za-z.]{1,12}"
 RELATIVE_CLAUSE_AT_END = re.compile(
-    r"\s*,\s*(?:(?:who|whose|which)\s[^,;:.!?\x02\x03]{1,120}|\d{1,3}),$"
+    rf"(?:\s*,\s*(?:{_AGE_OR_PARTY}))?"
+    rf"\s*,\s*(?:(?:who|whose|which)\s[^,;:.!?\x02\x03]{{1,120}}|{_AGE_OR_PARTY}),$"
 )
+# A verb sharing the subject of an earlier one: "Hannah Cole broke the record and then said".
+COORDINATED_AT_END = re.compile(r"[\s,](?:and|but)$")
+# People speaking for the body they work at: "Analysts at Jefferies said".
+STAFF_AT_END = re.compile(
+    r"(?:^|(?<=[\s,]))(?:[Aa]nalysts|[Ee]conomists|[Rr]esearchers|[Ss]trategists|[Ss]cientists|"
+    r"[Ee]xperts|[Oo]fficials|[Ss]ources)\s+(?:at|from|with)\s+(?:the\s+)?"
+    r"(?P<owner>[A-Z][^,;:.!?\x02\x03]{1,60}?)$"
+)
+# A place qualifying the name before it: "Gov. Teresa Alvarez of New Mexico".
+PLACE_QUALIFIER_AT_END = re.compile(
+    r"\s+(?:of|from)\s+(?:the\s+)?[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3}$"
+)
+INDEFINITE_BEFORE = re.compile(r"(?:^|(?<=[\s,]))[Aa]n?\s+$")
 PREPOSITION_BEFORE = re.compile(r"(?:\b(?:of|at|from|for|with|in)\s+(?:the\s+)?)$")
 # How far before its verb a subject may start, in characters; keeps each look-back short.
 SUBJECT_REACH = 300
@@ -134,6 +150,15 @@ def subject_before(masked: str, registry: Registry, lower: int, verb_start: int)
     end = lower + len(region)
     if not region:
         return None
+    if COORDINATED_AT_END.search(region):
+        return _first_subject(masked, registry, lower, end)
+    staff = STAFF_AT_END.search(region)
+    if staff:
+        start = lower + staff.start()
+        subject = Subject(start, end, "spokesperson", staff.group().strip(), hint=_hint(staff))
+        checked = _checked(masked, lower, subject)
+        if checked:
+            return checked
     pronoun = PRONOUN_AT_END.search(region)
     if pronoun:
         return _checked(
@@ -165,9 +190,27 @@ def subject_before(masked: str, registry: Registry, lower: int, verb_start: int)
     return None
 
 
+def _first_subject(masked: str, registry: Registry, lower: int, end: int) -> Subject | None:
+    """The subject opening the clause whose second verb this is: a pronoun or a name."""
+    region = masked[lower:end]
+    pronoun = PRONOUN_AT_START.match(region.lower())
+    if pronoun:
+        start = lower + pronoun.start(1)
+        return Subject(
+            start, lower + pronoun.end(1), "pronoun", masked[start : lower + pronoun.end(1)]
+        )
+    for mention in registry.mentions_between(lower, end):
+        if mention.possessive or not intro_allows(masked[lower : mention.start]):
+            return None
+        return Subject(
+            mention.start, mention.end, "mention", masked[mention.start : mention.end], mention
+        )
+    return None
+
+
 def _hint(match: re.Match[str]) -> str | None:
     owner = match.group("owner")
-    hint = (match.group("hint") or "").strip()
+    hint = (match.groupdict().get("hint") or "").strip()
     return (owner or hint).strip() or None
 
 
@@ -179,6 +222,9 @@ def _mention_subject(masked: str, registry: Registry, lower: int, end: int) -> S
     """A name just before the verb, or before an apposition set off by commas."""
     positions = [end]
     region = masked[lower:end]
+    place = PLACE_QUALIFIER_AT_END.search(region)
+    if place:
+        positions.append(lower + place.start())
     if region.endswith(","):
         comma = end - 1
         positions.append(lower + len(masked[lower:comma].rstrip()))
@@ -196,8 +242,8 @@ def _mention_subject(masked: str, registry: Registry, lower: int, end: int) -> S
             if earlier is None:
                 continue
             mention = earlier
-        if mention.possessive:
-            continue
+        if mention.possessive or INDEFINITE_BEFORE.search(masked, lower, mention.start):
+            continue  # "Rep. Marcus Bell, a Georgia Republican,": a description, not a name
         found.append(mention)
     strong = [m for m in found if _is_strong(registry, m)]
     # A lone capitalised plural opening the sentence is a noun: "Officers said ...".

@@ -430,3 +430,45 @@ def test_a_pronoun_used_for_a_person_gives_their_gender():
     )
 
     assert speakers(text)[-1] == ("direct", None)
+
+
+def test_second_verb_of_a_coordinated_predicate_shares_the_subject():
+    text = "Hannah Cole broke the British record on Sunday and then said she had “a lot more”."
+
+    assert speakers(text) == [("partial", "Hannah Cole")]
+
+
+def test_description_after_an_indefinite_article_is_not_a_name():
+    text = "In the House, Rep. Marcus Bell, a Georgia Republican, said he had “serious concerns”."
+
+    assert speakers(text) == [("partial", "Marcus Bell")]
+
+
+def test_place_after_a_name_and_relative_clause_is_skipped():
+    text = (
+        "Gov. Teresa Alvarez of New Mexico, whose state capped insulin costs in 2020, "
+        "told reporters that the sky had not fallen."
+    )
+
+    assert speakers(text) == [("reported", "Teresa Alvarez")]
+
+
+def test_party_and_state_tag_before_a_relative_clause_is_skipped():
+    text = (
+        "Linda Combs said the water rose fast.\n"
+        "U.S. Rep. Brent Hollister, R-Ky., whose district includes the worst-hit counties, "
+        "said he had asked the White House for help."
+    )
+
+    candidate = extract(text)[-1]
+
+    assert (candidate.speaker, candidate.text) == (
+        "Brent Hollister",
+        "he had asked the White House for help",
+    )
+
+
+def test_analysts_at_a_firm_speak_for_the_firm():
+    text = "Analysts at Jefferies said the group’s balance sheet remained strong."
+
+    assert speakers(text) == [("reported", "Jefferies")]
