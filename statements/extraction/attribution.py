@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from statements.extraction.lexicon import (
     AUXILIARIES,
     CLAUSE_DETERMINERS,
+    CLAUSE_OPENERS,
     FINITE_WORDS,
     IRREGULAR_PAST,
     NOT_BEFORE_SUBJECT,
@@ -53,7 +54,7 @@ COORDINATED_AT_END = re.compile(r"[\s,](?:and|but)$")
 # People speaking for the body they work at: "Analysts at Jefferies said".
 STAFF_AT_END = re.compile(
     r"(?:^|(?<=[\s,]))(?:[Aa]nalysts|[Ee]conomists|[Rr]esearchers|[Ss]trategists|[Ss]cientists|"
-    r"[Ee]xperts|[Oo]fficials|[Ss]ources)\s+(?:at|from|with)\s+(?:the\s+)?"
+    r"[Ee]xperts|[Oo]fficials|[Ss]ources)\s+(?:at|from)\s+(?:the\s+)?"
     r"(?P<owner>[A-Z][^,;:.!?\x02\x03]{1,60}?)$"
 )
 # A place qualifying the name before it: "Gov. Teresa Alvarez of New Mexico".
@@ -121,14 +122,18 @@ def strip_auxiliaries(masked: str, lower: int, end: int) -> int | None:
         end = match.start()
 
 
-def intro_allows(before: str) -> bool:
-    """Whether the words before a subject leave it the subject of its clause."""
+def intro_allows(before: str, verb_follows: bool = False) -> bool:
+    """Whether the words before a subject leave it the subject of its clause.
+
+    With ``verb_follows`` (the subject stands right before its speech verb), a subordinating
+    word opens the subject's own clause: "rose 9% after the operator said ...".
+    """
     before = before.strip()
     if not before:
         return True
     last = LAST_WORD.search(before)
     if last and last.group(1).lower() in NOT_BEFORE_SUBJECT:
-        return False
+        return verb_follows and last.group(1).lower() in CLAUSE_OPENERS
     if before.endswith((",", "\x03")):
         return True
     # An intro phrase, then a few words of description: "In a memo, chief executive ...".
@@ -152,7 +157,7 @@ def subject_before(masked: str, registry: Registry, lower: int, verb_start: int)
         return None
     if COORDINATED_AT_END.search(region):
         return _first_subject(masked, registry, lower, end)
-    staff = STAFF_AT_END.search(region)
+    staff = STAFF_AT_END.search(region) if "s at " in region or "s from " in region else None
     if staff:
         start = lower + staff.start()
         subject = Subject(start, end, "spokesperson", staff.group().strip(), hint=_hint(staff))
@@ -215,7 +220,7 @@ def _hint(match: re.Match[str]) -> str | None:
 
 
 def _checked(masked: str, lower: int, subject: Subject) -> Subject | None:
-    return subject if intro_allows(masked[lower : subject.start]) else None
+    return subject if intro_allows(masked[lower : subject.start], verb_follows=True) else None
 
 
 def _mention_subject(masked: str, registry: Registry, lower: int, end: int) -> Subject | None:

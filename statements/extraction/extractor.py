@@ -358,7 +358,7 @@ class _Reader:
         if subject is not None:
             before_start = max(sentence.start, subject.start - SUBJECT_REACH)
             before = masked[before_start : subject.start]
-            if intro_allows(before):
+            if intro_allows(before, verb_follows=True):
                 clause_start = (
                     verb.start() if word in DESCRIBING_VERBS else self._clause_start(verb)
                 )
@@ -521,6 +521,14 @@ class _Reader:
         if by_role is not None:
             return by_role, None
         if head in ORGANIZATION_NOUNS:
+            named = [
+                mention
+                for mention in registry.mentions_between(subject.start, subject.end)
+                if mention.kind == "org" and not mention.possessive
+            ]
+            if named:
+                # "The PCS union": the body the phrase names.
+                return registry.organization(named[0].name, named[0].start), None
             if INDEFINITE.match(subject.text):
                 # "a committee of MPs has warned": named in the next sentence, if at all.
                 return None, "organization"

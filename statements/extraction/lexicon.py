@@ -70,6 +70,9 @@ NOT_BEFORE_SUBJECT = _words(
         before when if because while where what
         """
 )
+# Of those, the ones that open a clause of its own, whose subject can speak: "after the company
+# said ...".
+CLAUSE_OPENERS = _words("after before when because while since although though once until")
 # Words that may sit between a speech verb and "that": "said on Monday that".
 ADVERBIAL_STARTERS = _words(
     """

@@ -53,6 +53,12 @@ APPOSITION_BEFORE = re.compile(
 LOWERCASE_OFFICE_BEFORE = re.compile(r"(?:^|(?<=\s))((?:[a-z][a-z\-]*\s+){1,3})$")
 HEAD_CUT = re.compile(r"\s(?:of|for|at|in|from|with|who|which|on|to)\s.*$")
 ROLE_DETERMINERS = re.compile(r"^(?:the|a|an|its|his|her|their|our|[\w\-]+['’]s)\s+")
+# A dateline opening a paragraph: "LONDON (Reuters) -", "FRANKFORT, Ky. (AP) —".
+DATELINE = re.compile(
+    r"(?m)^[A-Z][A-Z .'’\-]+(?:,\s+[A-Z][\w.]*)?(?:\s+\([A-Za-z .]{1,30}\))?\s*[-—–]+\s"
+)
+# A listed company is the thing its shares are in: "Shares in Luxor Cinemas rose 9%".
+COMPANY_BEFORE = re.compile(r"\b[Ss]hares\s+in\s+$")
 ROLE_QUALIFIER = re.compile(r"\s+(?:of|for|at|in|from|with)\s.*$")
 
 
@@ -138,11 +144,20 @@ class Speaker:
 
 def find_mentions(masked: str) -> list[Mention]:
     mentions: list[Mention] = []
+    datelines = [match.span() for match in DATELINE.finditer(masked)]
+    dateline_starts = [start for start, _ in datelines]
     for match in CAPITALISED_RUN.finditer(masked):
+        index = bisect.bisect_right(dateline_starts, match.start()) - 1
+        if index >= 0 and match.start() < datelines[index][1]:
+            continue  # "LONDON (Reuters) -" says where the story was filed, not who spoke
         words = [(m.start() + match.start(), m.group()) for m in WORD.finditer(match.group())]
         for group in _split_run(words):
             mention = _classify(group)
             if mention is not None:
+                if mention.kind != "org" and COMPANY_BEFORE.search(
+                    masked, max(0, mention.start - 12), mention.start
+                ):
+                    mention = Mention(mention.start, mention.end, "org", mention.name)
                 if mention.kind == "org" and " and " in mention.name:
                     mention = _with_listed_areas(masked, mention, mentions)
                 mentions.append(mention)
@@ -158,13 +173,15 @@ def _with_listed_areas(masked: str, mention: Mention, mentions: list[Mention]) -
     areas = [area.strip() for area in listed.group().split(",") if area.strip()]
     if not all(area in AREA_WORDS for area in areas):
         return mention
-    while mentions and mentions[-1].start >= listed.start():
-        mentions.pop()
+    start = listed.start()
+    while mentions and mentions[-1].end > start:
+        # "Ministry of Housing, Communities and ...": the body's head comes before the list.
+        start = min(start, mentions.pop().start)
     return Mention(
-        listed.start(),
+        start,
         mention.end,
         "org",
-        masked[listed.start() : mention.start] + mention.name,
+        masked[start : mention.start] + mention.name,
         possessive=mention.possessive,
     )
 

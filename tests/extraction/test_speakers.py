@@ -472,3 +472,40 @@ def test_analysts_at_a_firm_speak_for_the_firm():
     text = "Analysts at Jefferies said the group’s balance sheet remained strong."
 
     assert speakers(text) == [("reported", "Jefferies")]
+
+
+def test_a_dateline_is_not_a_speaker():
+    text = (
+        "LONDON (Reuters) - Shares in Luxor Cinemas rose 9% on Thursday.\n"
+        "The company said in a statement that it expected earnings of about 145 million pounds."
+    )
+
+    assert speakers(text) == [("reported", "Luxor Cinemas")]
+
+
+def test_subject_after_a_subordinating_word_speaks_its_clause():
+    text = "Shares in Luxor Cinemas rose 9% after the cinema operator said admissions had returned."
+
+    candidate = extract(text)[0]
+
+    assert (candidate.kind, candidate.speaker, candidate.text) == (
+        "reported",
+        "Luxor Cinemas",
+        "admissions had returned",
+    )
+
+
+def test_organisation_noun_with_the_body_named_in_the_phrase_is_that_body():
+    text = (
+        "Delays hit the Passport Office this summer.\n"
+        "The PCS union, which represents Passport Office staff, said the problems were "
+        "the result of “years of cuts”."
+    )
+
+    assert speakers(text)[-1] == ("partial", "PCS")
+
+
+def test_ministry_named_for_a_list_of_areas_keeps_its_head():
+    text = "The Ministry of Housing, Communities and Local Government said it remained committed."
+
+    assert speakers(text) == [("reported", "Ministry of Housing, Communities and Local Government")]
