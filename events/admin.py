@@ -1,10 +1,12 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from config.safe_autocomplete import SafeAutocompleteMixin
+
 from .models import Event, Participation
 
 
-class ChildEventInline(admin.TabularInline):
+class ChildEventInline(SafeAutocompleteMixin, admin.TabularInline):
     model = Event
     fk_name = "parent"
     extra = 0
@@ -14,14 +16,14 @@ class ChildEventInline(admin.TabularInline):
     verbose_name_plural = "child events"
 
 
-class ParticipationInline(admin.TabularInline):
+class ParticipationInline(SafeAutocompleteMixin, admin.TabularInline):
     model = Participation
     extra = 1
     autocomplete_fields = ["person"]
 
 
 @admin.register(Event)
-class EventAdmin(SimpleHistoryAdmin):
+class EventAdmin(SafeAutocompleteMixin, SimpleHistoryAdmin):
     list_display = ["title", "start_date", "end_date", "location", "parent"]
     list_select_related = ["parent"]
     search_fields = ["title", "location", "slug"]
@@ -32,7 +34,7 @@ class EventAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Participation)
-class ParticipationAdmin(admin.ModelAdmin):
+class ParticipationAdmin(SafeAutocompleteMixin, admin.ModelAdmin):
     list_display = ["event", "person", "role"]
     list_select_related = ["event", "person"]
     list_filter = [("event", admin.RelatedOnlyFieldListFilter)]

@@ -1,20 +1,22 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from config.safe_autocomplete import SafeAutocompleteMixin
+
 from .models import Organization, OtherName, Person, PersonLink, Role
 
 
-class OtherNameInline(admin.TabularInline):
+class OtherNameInline(SafeAutocompleteMixin, admin.TabularInline):
     model = OtherName
     extra = 1
 
 
-class PersonLinkInline(admin.TabularInline):
+class PersonLinkInline(SafeAutocompleteMixin, admin.TabularInline):
     model = PersonLink
     extra = 0
 
 
-class RoleInline(admin.TabularInline):
+class RoleInline(SafeAutocompleteMixin, admin.TabularInline):
     model = Role
     extra = 0
     autocomplete_fields = ["organization"]
@@ -22,7 +24,7 @@ class RoleInline(admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(SimpleHistoryAdmin):
+class PersonAdmin(SafeAutocompleteMixin, SimpleHistoryAdmin):
     list_display = ["name", "sort_name", "wikidata_qid"]
     search_fields = ["name", "sort_name", "other_names__name", "wikidata_qid"]
     prepopulated_fields = {"slug": ["name"]}
@@ -35,7 +37,7 @@ class PersonAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(SimpleHistoryAdmin):
+class OrganizationAdmin(SafeAutocompleteMixin, SimpleHistoryAdmin):
     list_display = ["name", "classification"]
     list_filter = ["classification"]
     search_fields = ["name", "slug"]
@@ -43,7 +45,7 @@ class OrganizationAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Role)
-class RoleAdmin(SimpleHistoryAdmin):
+class RoleAdmin(SafeAutocompleteMixin, SimpleHistoryAdmin):
     list_display = ["person", "title", "label", "organization", "start_date", "end_date"]
     list_filter = ["organization"]
     list_select_related = ["person", "organization"]
@@ -53,7 +55,7 @@ class RoleAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(OtherName)
-class OtherNameAdmin(admin.ModelAdmin):
+class OtherNameAdmin(SafeAutocompleteMixin, admin.ModelAdmin):
     list_display = ["name", "person", "note"]
     list_select_related = ["person"]
     search_fields = ["name", "person__name"]
@@ -61,7 +63,7 @@ class OtherNameAdmin(admin.ModelAdmin):
 
 
 @admin.register(PersonLink)
-class PersonLinkAdmin(admin.ModelAdmin):
+class PersonLinkAdmin(SafeAutocompleteMixin, admin.ModelAdmin):
     list_display = ["person", "label", "url"]
     list_select_related = ["person"]
     search_fields = ["person__name", "label", "url"]

@@ -7,6 +7,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from simple_history.admin import SimpleHistoryAdmin
 
+from config.safe_autocomplete import SafeAutocompleteMixin
 from people.models import Organization, Person
 
 from .import_forms import ArticleForm, QuoteFormSet
@@ -15,7 +16,7 @@ from .models import Source, Statement
 
 
 @admin.register(Source)
-class SourceAdmin(SimpleHistoryAdmin):
+class SourceAdmin(SafeAutocompleteMixin, SimpleHistoryAdmin):
     list_display = ["title", "outlet", "medium", "published_on", "url"]
     list_filter = ["medium", "outlet"]
     list_select_related = ["outlet"]
@@ -25,7 +26,7 @@ class SourceAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Statement)
-class StatementAdmin(SimpleHistoryAdmin):
+class StatementAdmin(SafeAutocompleteMixin, SimpleHistoryAdmin):
     list_display = [
         "excerpt",
         "speaker_column",

@@ -2,11 +2,15 @@
 
 from django import forms
 from django.contrib import admin
-from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.urls import reverse
 from django.utils.html import format_html
 from taggit.utils import parse_tags
 
+from config.safe_autocomplete import (
+    AutocompleteSelect,
+    AutocompleteSelectMultiple,
+    KeyCheckedModelMultipleChoiceField,
+)
 from events.models import Event
 from people.models import Organization, Person
 from statements.importing import MAX_ARTICLE_CHARS, article_text_problem, unique_slug
@@ -114,7 +118,7 @@ class QuoteForm(forms.Form):
     )
     said_on = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     context = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    events = forms.ModelMultipleChoiceField(
+    events = KeyCheckedModelMultipleChoiceField(
         Event.objects.all(), required=False, widget=_autocomplete("events", multiple=True)
     )
     tags = forms.CharField(required=False, help_text="Comma-separated.")

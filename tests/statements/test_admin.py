@@ -183,3 +183,39 @@ def test_editor_cannot_publish_by_reverting_to_a_published_version(editor_client
     assert response.status_code == 302
     statement.refresh_from_db()
     assert statement.status == Statement.Status.DRAFT
+
+
+@pytest.mark.parametrize("malformed", ["abc", "1.5", "99999999999999999999999", "'; --"])
+def test_malformed_autocomplete_values_give_form_errors_not_a_crash(editor_client, malformed):
+    statement = factories.statement(status=Statement.Status.DRAFT)
+    url = reverse("admin:statements_statement_change", args=[statement.pk])
+    data = change_form_data(
+        statement, speaker=malformed, events=[malformed], reported_in=[malformed]
+    )
+    response = editor_client.post(url, data)
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode()
+    statement.refresh_from_db()
+    assert statement.speaker is not None
+
+
+def test_malformed_organization_in_a_role_inline_is_a_form_error(editor_client):
+    person = factories.person()
+    url = reverse("admin:people_person_change", args=[person.pk])
+    data = {
+        "name": person.name,
+        "slug": person.slug,
+        "sort_name": person.sort_name,
+        "other_names-TOTAL_FORMS": "0",
+        "other_names-INITIAL_FORMS": "0",
+        "links-TOTAL_FORMS": "0",
+        "links-INITIAL_FORMS": "0",
+        "roles-TOTAL_FORMS": "1",
+        "roles-INITIAL_FORMS": "0",
+        "roles-0-title": "Minister",
+        "roles-0-organization": "abc",
+        "roles-0-start_date": "2020-01-01",
+    }
+    response = editor_client.post(url, data)
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode()

@@ -212,3 +212,33 @@ def test_extract_quotes_reads_an_article_before_the_database_is_migrated(
     captured = capsys.readouterr()
     assert "names come from the article alone" in captured.err
     assert {c["speaker"] for c in json.loads(captured.out)} == {"Kit Malthouse"}
+
+
+def test_malformed_quote_fields_are_form_errors(editor_client):
+    factories.organization(name="The Example Times", classification="outlet")
+    data = article_data(step="create", url="") | {
+        "quote-TOTAL_FORMS": "1",
+        "quote-INITIAL_FORMS": "0",
+        "quote-0-accept": "on",
+        "quote-0-text": "Words.",
+        "quote-0-kind": "rumour",
+        "quote-0-speaker": "abc",
+        "quote-0-organization": "1.5",
+        "quote-0-events": ["x", "99999999999999999999"],
+        "quote-0-said_on": "2021-02-30",
+    }
+    response = editor_client.post(IMPORT_URL, data)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Select a valid choice" in page and "Enter a valid date" in page
+    assert not Statement.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "management", [{}, {"quote-TOTAL_FORMS": "100000", "quote-INITIAL_FORMS": "0"}]
+)
+def test_tampered_review_forms_are_refused(editor_client, management):
+    factories.organization(name="The Example Times", classification="outlet")
+    response = editor_client.post(IMPORT_URL, article_data(step="create", url="") | management)
+    assert response.status_code == 200
+    assert not Statement.objects.exists()

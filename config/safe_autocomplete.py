@@ -1,0 +1,70 @@
+"""The admin's autocomplete fields, made safe against malformed keys in a submitted form.
+
+A select2 widget only ever sends real keys, but a hand-made POST can send "abc" or a number
+past the database's integer range. Django's autocomplete widgets and its multiple-choice field
+put such keys straight into a query, which raises (a 500 on SQLite for out-of-range numbers).
+Here they are an ordinary "Select a valid choice" error instead.
+"""
+
+from django import forms
+from django.contrib.admin import widgets
+from django.core.exceptions import ValidationError
+from django.db import models
+
+
+def is_well_formed_key(key_field: models.Field, key) -> bool:
+    """Whether `key` could be a value of `key_field` (the right type, within its range)."""
+    try:
+        key_field.run_validators(key_field.to_python(key))
+    except (ValidationError, TypeError, ValueError):
+        return False
+    return True
+
+
+class _SkipsMalformedKeys:
+    """Redisplaying a form with errors looks up the submitted keys: leave the malformed out."""
+
+    def optgroups(self, name, value, attr=None):
+        key_field = self.field.remote_field.model._meta.pk
+        keys = [key for key in value if is_well_formed_key(key_field, key)]
+        return super().optgroups(name, keys, attr)
+
+
+class AutocompleteSelect(_SkipsMalformedKeys, widgets.AutocompleteSelect):
+    pass
+
+
+class AutocompleteSelectMultiple(_SkipsMalformedKeys, widgets.AutocompleteSelectMultiple):
+    pass
+
+
+class KeyCheckedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    def _check_values(self, value):
+        key_field = self.queryset.model._meta.pk
+        for key in value:
+            if not is_well_formed_key(key_field, key):
+                raise ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": key},
+                )
+        return super()._check_values(value)
+
+
+class SafeAutocompleteMixin:
+    """For ModelAdmins and inlines: their autocomplete and many-to-many fields use the above."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = AutocompleteSelect(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = AutocompleteSelectMultiple(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        kwargs.setdefault("form_class", KeyCheckedModelMultipleChoiceField)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
