@@ -27,6 +27,7 @@ from statements.extraction.lexicon import (
     CLAUSE_VERBS,
     DESCRIBING_VERBS,
     ORGANIZATION_NOUNS,
+    PARTICIPLE_DESCRIBING_VERBS,
     PERSON_NOUNS,
     POLICE_NOUNS,
     PRONOUNS,
@@ -36,7 +37,7 @@ from statements.extraction.lexicon import (
     TELLING_VERBS,
     UNNAMED_PERSON_NOUNS,
 )
-from statements.extraction.names import Registry, Speaker, find_mentions
+from statements.extraction.names import Registry, Speaker, find_mentions, role_head
 from statements.extraction.quotes import (
     MASK_CLOSE,
     MASK_OPEN,
@@ -54,6 +55,8 @@ SENTENCE_CONTEXT = 400
 FOCUS_MEMORY = 12
 # How many sentences a role phrase waits for the name that explains it.
 LEDE_REACH = 2
+# How many sentences "a judge" waits for a name with a judge's title.
+TITLED_REACH = 4
 TERM_BEFORE = re.compile(
     r"(?:so-called|dubbed|nicknamed|titled|entitled|headlined|known as|codenamed|code-named|"
     r"called|the (?:phrase|term|word|words|slogan|hashtag|motto|name|label)|novel|book|film|"
@@ -63,12 +66,17 @@ TERM_BEFORE = re.compile(
 THAT_AFTER_VERB = re.compile(r"\s+((?:\S+\s+){0,8}?)that\s")
 TIME_ADVERBIAL = re.compile(
     r"\s+(?:on\s+\w+day|last\s+\w+|this\s+\w+|yesterday|today|tonight|earlier|later|"
-    r"in\s+a\s+statement|in\s+an\s+interview)\b,?"
+    r"in\s+a\s+statement(?:\s+(?:read|issued|released|posted|published)\s+(?:to|by|on)\s+"
+    r"(?:the\s+)?[\w\-]+)?|in\s+an\s+interview)\b,?"
 )
 CAPITALISED_LISTENER = re.compile(r"\s+(?:the\s+)?(?:[A-Z][\w’'\-.]*\s+)+")
 DETERMINED_LISTENER = re.compile(r"\s+(?:the|a|an|his|her|its|their)\s+\S+\s+")
 ONE_WORD_LISTENER = re.compile(r"\s+\S+\s+")
 ARTICLE_ONLY = re.compile(r"[Tt]he\s+")
+# A description set before the name it describes: "his widow, Samira Rashid, said".
+APPOSED_DESCRIPTION = re.compile(
+    r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[\w\-]+['’]s)\s+[^,;:.\x02\x03]{1,50},\s*"
+)
 LEADING_ARTICLE = re.compile(r"(?<![\w’'])(?:[Tt]he|[Aa]n?)\s*$")
 ROLE_LINK = re.compile(r"(?:['’]s)?\s+(?:[a-z\-]+\s+){0,2}?([a-z\-]+)\s+(?=[A-Z])")
 INDEFINITE = re.compile(r"(?:[Aa]n?|[Oo]ne)\s")
@@ -82,6 +90,10 @@ LEADING_ADVERBIAL = re.compile(
 )
 # A description straight after a name that introduces its bearer: ", who ...", ", 24, ...".
 INTRODUCING_DESCRIPTION = re.compile(r",\s+(?:who|whose|an?\s|\d{1,3}(?:,|\s))")
+# The subject of a participle in a "with" clause: "with a judge describing ...".
+WITH_SUBJECT = re.compile(r"\bwith\s+((?:the|a|an|his|her|its|their)\s+[^,;:.\x02\x03]{1,40}?)\s*$")
+# A role phrase that brings in someone new ("a judge"), named later with their title.
+TITLED_ROLES = {"judge": ("Justice", "Judge")}
 HEADLINE_SPEAKER = re.compile(r"^\s*([^,.;:]{1,40}):$")
 CLOSING_CHARACTERS = "”’\"'"
 TRAILING_PUNCTUATION = " \t.?!…"
@@ -139,11 +151,13 @@ class _Reader:
         self.pending: list[_Pending] = []
         self.named_in_sentence: Speaker | None = None
         self.organization_in_sentence: Speaker | None = None
+        self.sentence = Sentence(0, 0)
 
     def read(self) -> list[Candidate]:
         sentences = split_sentences(self.masked)
         quotation_index = 0
         for index, sentence in enumerate(sentences):
+            self.sentence = sentence
             in_sentence = []
             while (
                 quotation_index < len(self.quotations)
@@ -250,7 +264,10 @@ class _Reader:
         subject = subject_before(self.masked, self.registry, begin, verb.start())
         if subject is None:
             return None
-        if subject.start != begin and not ARTICLE_ONLY.fullmatch(self.masked, begin, subject.start):
+        if subject.start != begin and not (
+            ARTICLE_ONLY.fullmatch(self.masked, begin, subject.start)
+            or APPOSED_DESCRIPTION.fullmatch(self.masked, begin, subject.start)
+        ):
             return None  # the verb belongs to a later clause, not to this quotation
         return subject
 
@@ -347,6 +364,14 @@ class _Reader:
     ) -> tuple[Subject, str, int, int] | None:
         word = verb.group(1)
         masked = self.masked
+        if word in PARTICIPLE_DESCRIBING_VERBS:
+            # "..., with a judge describing the killing as “senseless and cowardly”."
+            with_subject = WITH_SUBJECT.search(masked, sentence.start, verb.start())
+            if with_subject is None:
+                return None
+            phrase = with_subject.group(1)
+            subject = Subject(with_subject.start(1), with_subject.end(1), "phrase", phrase)
+            return self._with_clause_end(subject, word, verb.start(), sentence)
         if word == "saying":
             if not masked[sentence.start : verb.start()].rstrip().endswith(","):
                 return None
@@ -533,6 +558,9 @@ class _Reader:
                 # "a committee of MPs has warned": named in the next sentence, if at all.
                 return None, "organization"
             return registry.organization_like(head, subject.start), None
+        if INDEFINITE.match(subject.text) and head in TITLED_ROLES:
+            # "a judge describing ...": someone new, named later as "Mr Justice Harcourt".
+            return None, "titled"
         if head in ROLE_NOUNS or _describes_person(subject.text, head):
             # "The Portuguese coach", "the 24-year-old": the person the story is about.
             person = self._person_in_focus()
@@ -654,11 +682,27 @@ class _Reader:
             if INTRODUCING_DESCRIPTION.match(self.masked, mention.end, sentence.end):
                 self._note_referent(self.registry.resolve_mention(mention))
 
+    def _titled_in_sentence(self, pending: _Pending) -> Speaker | None:
+        titles = TITLED_ROLES.get(role_head(pending.role or ""), ())
+        sentence = self.sentence
+        for mention in self.registry.mentions_between(sentence.start, sentence.end):
+            honorific = (mention.honorific or "").split()
+            if mention.kind != "org" and any(title in honorific for title in titles):
+                return self.registry.resolve_mention(mention)
+        return None
+
     def _settle_pending(self, index: int) -> None:
         if not self.pending:
             return
         still_waiting = []
         for pending in self.pending:
+            if pending.wants == "titled":
+                named = self._titled_in_sentence(pending)
+                if named is not None:
+                    pending.draft.speaker = named
+                elif index - pending.sentence_index <= TITLED_REACH:
+                    still_waiting.append(pending)
+                continue
             if pending.wants == "organization":
                 named = self.organization_in_sentence
             else:

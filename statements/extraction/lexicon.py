@@ -36,6 +36,12 @@ DESCRIBING_VERBS = _words(
         mocked mocks defended defends
         """
 )
+# Their participles, whose subject stands in a "with" clause: "with a judge describing ...".
+PARTICIPLE_DESCRIBING_VERBS = _words(
+    """
+        describing calling branding labelling labeling accusing hailing condemning
+        """
+)
 # Verbs that attribute a direct quotation but never introduce reported speech.
 QUOTE_ONLY_VERBS = _words(
     """
@@ -43,7 +49,7 @@ QUOTE_ONLY_VERBS = _words(
         joked jokes quipped retorted countered remarked observed demanded begged
         """
 )
-SPEECH_VERBS = CLAUSE_VERBS | DESCRIBING_VERBS | QUOTE_ONLY_VERBS
+SPEECH_VERBS = CLAUSE_VERBS | DESCRIBING_VERBS | QUOTE_ONLY_VERBS | PARTICIPLE_DESCRIBING_VERBS
 # "Say" itself introduces speech whatever follows; other clause verbs also take plain objects
 # ("announced a review", "declared a state of emergency"), so their clause must be one.
 SAYING_VERBS = frozenset({"said", "says", "say", "saying"})

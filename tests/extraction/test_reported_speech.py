@@ -73,3 +73,7 @@ def test_speech_verbs_beyond_said():
     )
 
     assert [kind for kind, _ in kinds_and_texts(text)] == ["reported"] * 9
+
+
+def test_a_statement_read_to_the_court_is_not_what_was_said():
+    assert kinds_and_texts("Samira Rashid said in a statement read to the court.") == []

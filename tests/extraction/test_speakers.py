@@ -509,3 +509,24 @@ def test_ministry_named_for_a_list_of_areas_keeps_its_head():
     text = "The Ministry of Housing, Communities and Local Government said it remained committed."
 
     assert speakers(text) == [("reported", "Ministry of Housing, Communities and Local Government")]
+
+
+def test_description_between_a_quote_and_the_name_it_precedes():
+    text = "“He rang to say ‘put the kettle on’,” his widow, Samira Rashid, said in a statement."
+
+    assert speakers(text) == [("direct", "Samira Rashid")]
+
+
+def test_a_judge_in_a_with_clause_is_named_later_by_their_title():
+    text = (
+        "A man was jailed for life, with a judge describing the killing as “senseless”.\n"
+        "Liam Fraser, 29, must serve at least 22 years.\n"
+        "Sentencing him on Friday, Mr Justice Harcourt said Fraser had shown no remorse."
+    )
+
+    candidates = extract(text)
+
+    assert [(c.kind, c.text, c.speaker) for c in candidates] == [
+        ("partial", "describing the killing as “senseless”", "Mr Justice Harcourt"),
+        ("reported", "Fraser had shown no remorse", "Mr Justice Harcourt"),
+    ]
