@@ -26,6 +26,7 @@ from statements.extraction.lexicon import (
     ADVERBIAL_STARTERS,
     CLAUSE_VERBS,
     DESCRIBING_VERBS,
+    NOT_CLAUSE_STARTERS,
     ORGANIZATION_NOUNS,
     PARTICIPLE_DESCRIBING_VERBS,
     PERSON_NOUNS,
@@ -204,7 +205,11 @@ class _Reader:
                     and content.endswith(",")
                     and post.rstrip().endswith(",")
                 )
-            elif pre[-1] in ":," or (content[:1].isupper() and SPEECH_VERB.search(pre[-12:])):
+            elif pre[-1] in ":," or (
+                content[:1].isupper()
+                and SPEECH_VERB.search(pre[-12:])
+                and not TERM_BEFORE.search(pre[-40:])  # "so-called “Barbenheimer”"
+            ):
                 # After "said:" or "said," -- or straight after "said" when the quote opens
                 # with a capital ("he said “We will ...”").
                 attribution = self._attribution_before(pre_start, quotation.open_mark)
@@ -388,6 +393,14 @@ class _Reader:
                     verb.start() if word in DESCRIBING_VERBS else self._clause_start(verb)
                 )
                 clause_end = None
+                first_word = masked[clause_start : clause_start + 12].split()[:1]
+                if (
+                    word not in DESCRIBING_VERBS
+                    and first_word
+                    and first_word[0] in NOT_CLAUSE_STARTERS
+                    and SAYING_AFTER.search(masked, clause_start, sentence.end)
+                ):
+                    return None  # "ruled out signings, saying ...": the saying clause speaks
                 if word in DESCRIBING_VERBS:
                     # "defended the plans, saying ...": the saying clause is the speech.
                     saying = SAYING_AFTER.search(masked, clause_start, sentence.end)

@@ -230,3 +230,9 @@ def test_paragraphs_joined_with_nothing_still_split():
         ("partial", "Novakova"),
     ]
     assert candidates[2].text == "I was playing the best tennis of my life."
+
+
+def test_so_called_term_after_a_verb_like_word_is_not_a_quote():
+    text = 'Sales were boosted by last summer\'s so-called "Barbenheimer" double bill.'
+
+    assert extract(text) == []

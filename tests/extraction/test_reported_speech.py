@@ -77,3 +77,9 @@ def test_speech_verbs_beyond_said():
 
 def test_a_statement_read_to_the_court_is_not_what_was_said():
     assert kinds_and_texts("Samira Rashid said in a statement read to the court.") == []
+
+
+def test_verb_with_a_particle_object_leaves_the_saying_clause_as_the_speech():
+    text = 'Saraiva ruled out any January signings, saying the squad was "good enough" to win.'
+
+    assert kinds_and_texts(text) == [("partial", 'the squad was "good enough" to win')]
