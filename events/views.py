@@ -10,7 +10,7 @@ from django.views.generic import DetailView, ListView
 
 from people.models import Person
 from statements.filters import StatementFilter
-from statements.listings import with_statement_counts
+from statements.pagination import NearestPageMixin
 
 from .models import Event
 
@@ -18,19 +18,15 @@ from .models import Event
 START_OF_DAY = Value(datetime.time(0, 0), output_field=TimeField())
 
 
-class EventListView(ListView):
+class EventListView(NearestPageMixin, ListView):
     paginate_by = 50
 
     def get_queryset(self):
-        return with_statement_counts(Event.objects.select_related("parent")).order_by(
-            "-start_date", "title"
+        return (
+            Event.objects.select_related("parent")
+            .with_statement_counts()
+            .order_by("-start_date", "title")
         )
-
-    def paginate_queryset(self, queryset, page_size):
-        # `get_page`, not `page`: a malformed or out-of-range ?page= shows the nearest page.
-        paginator = self.get_paginator(queryset, page_size)
-        page = paginator.get_page(self.request.GET.get("page"))
-        return paginator, page, page.object_list, page.has_other_pages()
 
 
 @dataclass(frozen=True)

@@ -56,6 +56,12 @@ class PersonQuerySet(models.QuerySet):
             Q(name__icontains=text) | Q(other_names__name__icontains=text)
         ).distinct()
 
+    def with_statement_counts(self) -> "PersonQuerySet":
+        """Each person with `statement_count`: how many published statements they made."""
+        from statements.models import published_statement_count  # statements imports people
+
+        return self.annotate(statement_count=published_statement_count())
+
 
 class Person(models.Model):
     """A public figure whose words the newsroom keeps on record."""

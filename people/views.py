@@ -9,12 +9,12 @@ from django.views.generic import DetailView, ListView
 
 from statements.filters import StatementFilter
 from statements.forms import NameSearchForm
-from statements.listings import with_statement_counts
+from statements.pagination import NearestPageMixin
 
 from .models import Person
 
 
-class PersonListView(ListView):
+class PersonListView(NearestPageMixin, ListView):
     """Everyone on the record, A–Z, searchable by any of their names."""
 
     paginate_by = 100
@@ -26,13 +26,7 @@ class PersonListView(ListView):
             # A subquery, so a person matching on several other names is still counted once.
             matching = Person.objects.matching_name(self.search_form.cleaned_data["q"])
             people = people.filter(pk__in=matching.values("pk"))
-        return with_statement_counts(people).order_by("sort_name", "name")
-
-    def paginate_queryset(self, queryset, page_size):
-        # `get_page`, not `page`: a malformed or out-of-range ?page= shows the nearest page.
-        paginator = self.get_paginator(queryset, page_size)
-        page = paginator.get_page(self.request.GET.get("page"))
-        return paginator, page, page.object_list, page.has_other_pages()
+        return people.with_statement_counts().order_by("sort_name", "name")
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(search_form=self.search_form, **kwargs)

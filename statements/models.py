@@ -3,12 +3,12 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.formats import date_format
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
-from taggit.models import TaggedItemBase
+from taggit.models import Tag, TaggedItemBase
 
 from events.models import Event
 from people.models import Organization, Person, Role
@@ -82,6 +82,11 @@ class TaggedStatement(TaggedItemBase):
                 fields=["content_object", "tag"], name="tagged_statement_unique"
             )
         ]
+
+
+def published_statement_count() -> Count:
+    """How many published statements a person or event has, through its `statements` relation."""
+    return Count("statements", filter=Q(statements__status=StatementStatus.PUBLISHED))
 
 
 class StatementQuerySet(models.QuerySet):
@@ -256,3 +261,24 @@ class Statement(models.Model):
                 )
         if errors:
             raise ValidationError(errors)
+
+
+def public_tags() -> "models.QuerySet[Tag]":
+    """Tags on at least one published statement; a tag only drafts carry is not public yet."""
+    return Tag.objects.filter(Exists(Statement.objects.published().filter(tags=OuterRef("pk"))))
+
+
+def most_used_tags(limit: int) -> list[Tag]:
+    """The tags on most published statements, alphabetically, each with `statement_count`."""
+    tagged = "statements_taggedstatement_items"
+    tags = (
+        Tag.objects.annotate(
+            statement_count=Count(
+                tagged,
+                filter=Q(**{f"{tagged}__content_object__status": StatementStatus.PUBLISHED}),
+            )
+        )
+        .filter(statement_count__gt=0)
+        .order_by("-statement_count", "name")[:limit]
+    )
+    return sorted(tags, key=lambda tag: tag.name.casefold())

@@ -132,3 +132,12 @@ def keyset_page(
         earlier_cursor=order.cursor_for(first) if more_earlier else None,
         later_cursor=order.cursor_for(last) if more_later else None,
     )
+
+
+class NearestPageMixin:
+    """For a ListView: a malformed or out-of-range `?page=` shows the nearest page."""
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator = self.get_paginator(queryset, page_size)
+        page = paginator.get_page(self.request.GET.get("page"))
+        return paginator, page, page.object_list, page.has_other_pages()

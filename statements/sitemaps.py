@@ -8,8 +8,7 @@ from taggit.models import Tag
 from events.models import Event
 from people.models import Person
 
-from .listings import public_tags
-from .models import Statement
+from .models import Statement, public_tags
 
 
 class StatementSitemap(Sitemap):

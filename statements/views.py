@@ -5,12 +5,13 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, TemplateView
 
+from events.models import Event
+
 from . import search
 from .citation import citation, quotation_json_ld
 from .filters import StatementFilter
 from .forms import Sort, StatementListOptions
-from .listings import events_in_the_news, most_used_tags, public_tags
-from .models import Source, Statement
+from .models import Source, Statement, most_used_tags, public_tags
 from .pagination import MOST_RELEVANT, NEWEST_FIRST, OLDEST_FIRST, keyset_page
 
 # Which way each sort runs, and what its "back" and "onwards" links say.
@@ -27,7 +28,7 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             latest=Statement.objects.published().with_related()[:8],
-            events=events_in_the_news(limit=6),
+            events=Event.objects.in_the_news()[:6],
             tags=most_used_tags(limit=24),
             search_form=StatementListOptions(),
             **kwargs,
