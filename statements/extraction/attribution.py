@@ -27,8 +27,10 @@ from statements.extraction.names import Mention, Registry, role_head
 
 SPEECH_VERB = re.compile(r"\b(" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")\b")
 LAST_WORD = re.compile(r"([\w’'\-]+)\s*$")
-PRONOUN_AT_END = re.compile(r"(?:^|(?<=[\s,]))([Hh]e|[Ss]he|[Tt]hey)$")
+PRONOUN_AT_END = re.compile(r"(?:^|(?<=[\s,]))([Hh]e|[Ss]he|[Tt]hey|[Ii]t)$")
 PRONOUN_AT_START = re.compile(r"\s*(he|she|they)\b")
+# An acronym given after a body's name: "Scottish and Southern Electricity Networks (SSEN)".
+ACRONYM_AT_END = re.compile(r"\s*\([A-Z][A-Za-z&]{1,9}\)$")
 _DETERMINER = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ne|[\w\-]+['’]s)"
 _PHRASE_CHARS = r"[^,;:.!?\x02\x03\x1f\"“”]"
 PHRASE_AT_END = re.compile(rf"(?:^|(?<=[\s,]))({_DETERMINER}\s+{_PHRASE_CHARS}{{1,60}}?)$")
@@ -152,6 +154,9 @@ def subject_before(masked: str, registry: Registry, lower: int, verb_start: int)
     relative = RELATIVE_CLAUSE_AT_END.search(region)
     if relative:
         region = region[: relative.start()].rstrip()
+    acronym = ACRONYM_AT_END.search(region) if region.endswith(")") else None
+    if acronym:
+        region = region[: acronym.start()]
     end = lower + len(region)
     if not region:
         return None

@@ -33,6 +33,7 @@ from statements.extraction.lexicon import (
     POLICE_NOUNS,
     PRONOUNS,
     QUOTE_ONLY_VERBS,
+    REPLY_VERBS,
     ROLE_NOUNS,
     SAYING_VERBS,
     TELLING_VERBS,
@@ -96,6 +97,9 @@ WITH_SUBJECT = re.compile(r"\bwith\s+((?:the|a|an|his|her|its|their)\s+[^,;:.\x0
 # A role phrase that brings in someone new ("a judge"), named later with their title.
 TITLED_ROLES = {"judge": ("Justice", "Judge")}
 HEADLINE_SPEAKER = re.compile(r"^\s*([^,.;:]{1,40}):$")
+REPLY_AFTER = re.compile(rf"\s+(?:{'|'.join(sorted(REPLY_VERBS))})\b")
+# "the Spaniard", "the Scot": a nationality standing for a person already in the story.
+DEMONYM = re.compile(r"[Tt]he\s+[A-Z][a-z]+(?:man|woman)?$")
 CLOSING_CHARACTERS = "”’\"'"
 TRAILING_PUNCTUATION = " \t.?!…"
 
@@ -547,7 +551,8 @@ class _Reader:
         sentence ("person", "organization")."""
         registry = self.registry
         if subject.kind == "pronoun":
-            return self._resolve_pronoun(subject.text.lower()), None
+            replying = REPLY_AFTER.match(self.masked, subject.end) is not None
+            return self._resolve_pronoun(subject.text.lower(), replying), None
         if subject.kind == "mention" and subject.mention is not None:
             return registry.resolve_mention(subject.mention), None
         if subject.kind == "spokesperson":
@@ -588,13 +593,18 @@ class _Reader:
                 return speaker
         return None
 
-    def _resolve_pronoun(self, pronoun: str) -> Speaker | None:
-        if pronoun == "they":
+    def _resolve_pronoun(self, pronoun: str, replying: bool = False) -> Speaker | None:
+        """The person "he" or "she" points back to; "they" and "it" to the body that last
+        spoke. Someone replying is not the one who just spoke: "she replied" after "Ms
+        Delacourt asked" is the witness, not the barrister."""
+        if pronoun in ("they", "it"):
             if self.last_speaker and self.last_speaker.is_organization:
                 return self.last_speaker
             return None
         gender = PRONOUNS[pronoun]
         for speaker in reversed(self.focus):
+            if replying and self.last_speaker and speaker.name == self.last_speaker.name:
+                continue
             known_gender = speaker.gender or self.registry.genders.get(speaker.name or "")
             if known_gender in (None, gender):
                 if speaker.name and not speaker.is_organization and gender:
@@ -749,6 +759,11 @@ class _Reader:
 
 
 def _describes_person(phrase: str, head: str) -> bool:
-    """'the 24-year-old', 'the striker': a definite description of someone already named."""
+    """'the 24-year-old', 'the striker', 'the Spaniard': a definite description of someone
+    already named."""
     definite = phrase[:4].lower() == "the "
-    return definite and (head in PERSON_NOUNS or AGE_DESCRIPTION.search(head) is not None)
+    return definite and (
+        head in PERSON_NOUNS
+        or AGE_DESCRIPTION.search(head) is not None
+        or DEMONYM.match(phrase.strip()) is not None
+    )

@@ -46,9 +46,9 @@ PARTICIPLE_DESCRIBING_VERBS = _words(
 QUOTE_ONLY_VERBS = _words(
     """
         asked asks replied replies responded responds continued continues shouted cried pleaded
-        joked jokes quipped retorted countered remarked observed demanded begged
+        joked jokes quipped retorted countered remarked observed demanded begged began
         """
-)
+) | {"went on"}
 SPEECH_VERBS = CLAUSE_VERBS | DESCRIBING_VERBS | QUOTE_ONLY_VERBS | PARTICIPLE_DESCRIBING_VERBS
 # "Say" itself introduces speech whatever follows; other clause verbs also take plain objects
 # ("announced a review", "declared a state of emergency"), so their clause must be one.
@@ -87,7 +87,9 @@ ADVERBIAL_STARTERS = _words(
         """
 )
 
-PRONOUNS = {"he": "m", "she": "f", "they": None}
+PRONOUNS = {"he": "m", "she": "f", "they": None, "it": None}
+# Verbs of an answer: with a pronoun, the one answering is not the one who just spoke.
+REPLY_VERBS = _words("replied replies responded responds answered answers retorted countered")
 SUBJECT_PRONOUNS = _words("i you he she it we they there")
 
 # How a reported clause shows its own verb: auxiliaries and modals, common irregular pasts.
@@ -159,7 +161,8 @@ DESCRIPTOR_WORDS = _words(
         Campaign Charity Lawyer Barrister Solicitor Singer Actor Actress Author Veteran Former
         Retired Nurse Doctor Farmer Owner Landlord Tenant Survivor Activist Striker Midfielder
         Defender Goalkeeper Rookie Pensioner Mother Father Widow Grandmother Grandfather
-        Businessman Businesswoman Entrepreneur Historian Scientist Researcher Expert
+        Businessman Businesswoman Entrepreneur Historian Scientist Researcher Expert Paramedic
+        Firefighter Midwife Carer Volunteer Gran Granny Grandad Grandma Mum Dad
         """
 )
 # Capitalised words that start a sentence or a phrase but never a name.

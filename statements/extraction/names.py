@@ -33,6 +33,7 @@ from statements.extraction.lexicon import (
     ROLE_CHANGING_WORDS,
     ROLE_NOUNS,
 )
+from statements.extraction.quotes import MASK_CLOSE, MASK_INSIDE, MASK_OPEN
 from statements.extraction.schema import KnownOrganization, KnownPerson
 
 # How far (in characters) a mention may sit from what it refers to: about a long article.
@@ -60,6 +61,10 @@ DATELINE = re.compile(
 # A listed company is the thing its shares are in: "Shares in Luxor Cinemas rose 9%".
 COMPANY_BEFORE = re.compile(r"\b[Ss]hares\s+in\s+$")
 ROLE_QUALIFIER = re.compile(r"\s+(?:of|for|at|in|from|with)\s.*$")
+LOWERCASE_WORD = re.compile(r"(?<![\w’'\-])[a-z]{3,}(?![\w’'\-])")
+CLOCK_BEFORE = re.compile(r"\b\d{1,2}[.:]\d{2}\s*$")
+THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+NICKNAME_BETWEEN = re.compile(rf"\s{MASK_OPEN}{MASK_INSIDE}{{1,24}}{MASK_CLOSE}\s")
 
 
 def normalize_role(phrase: str) -> str:
@@ -146,14 +151,25 @@ def find_mentions(masked: str) -> list[Mention]:
     mentions: list[Mention] = []
     datelines = [match.span() for match in DATELINE.finditer(masked)]
     dateline_starts = [start for start, _ in datelines]
+    # Words the writer also uses in lower case are common nouns, not names: "Gran Jean
+    # Whitfield" before "the gran added".
+    common_words = frozenset(LOWERCASE_WORD.findall(masked))
     for match in CAPITALISED_RUN.finditer(masked):
         index = bisect.bisect_right(dateline_starts, match.start()) - 1
         if index >= 0 and match.start() < datelines[index][1]:
             continue  # "LONDON (Reuters) -" says where the story was filed, not who spoke
+        if CLOCK_BEFORE.search(masked, max(0, match.start() - 8), match.start()):
+            continue  # "10:42 BST" is a time zone in a live blog's timestamp
         words = [(m.start() + match.start(), m.group()) for m in WORD.finditer(match.group())]
         for group in _split_run(words):
-            mention = _classify(group)
+            mention = _classify(group, common_words)
             if mention is not None:
+                if mention.kind == "person" and THE_BEFORE.search(
+                    masked, max(0, mention.start - 4), mention.start
+                ):
+                    # "won the Forward Prize": people's names take no article; a body or a
+                    # thing named like one does.
+                    mention = Mention(mention.start, mention.end, "org", mention.name)
                 if mention.kind != "org" and COMPANY_BEFORE.search(
                     masked, max(0, mention.start - 12), mention.start
                 ):
@@ -161,7 +177,35 @@ def find_mentions(masked: str) -> list[Mention]:
                 if mention.kind == "org" and " and " in mention.name:
                     mention = _with_listed_areas(masked, mention, mentions)
                 mentions.append(mention)
-    return mentions
+    return _with_nicknames(masked, mentions)
+
+
+def _with_nicknames(masked: str, mentions: list[Mention]) -> list[Mention]:
+    """'Tommy “The Cat” Fenwick': a quoted nickname between two names is part of the name."""
+    if MASK_OPEN not in masked:
+        return mentions
+    joined: list[Mention] = []
+    for mention in mentions:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and previous.kind == "reference"
+            and not previous.possessive
+            and mention.kind == "reference"
+            and NICKNAME_BETWEEN.fullmatch(masked, previous.end, mention.start)
+        ):
+            joined[-1] = Mention(
+                previous.start,
+                mention.end,
+                "person",
+                f"{previous.name} {mention.name}",
+                previous.honorific,
+                previous.office,
+                mention.possessive,
+            )
+            continue
+        joined.append(mention)
+    return joined
 
 
 def _with_listed_areas(masked: str, mention: Mention, mentions: list[Mention]) -> Mention:
@@ -259,7 +303,7 @@ def _split_connectors(segment: list[tuple[int, str]]) -> list[list[tuple[int, st
     return groups
 
 
-def _classify(group: list[tuple[int, str]]) -> Mention | None:
+def _classify(group: list[tuple[int, str]], common_words: frozenset[str]) -> Mention | None:
     start = group[0][0]
     end = group[-1][0] + len(group[-1][1])
     words = [word for _, word in group]
@@ -270,7 +314,13 @@ def _classify(group: list[tuple[int, str]]) -> Mention | None:
     if possessive:
         words[-1] = words[-1][:-2]
         end -= 2
-    if len(words) >= 3 and words[0] in DESCRIPTOR_WORDS:
+    descriptor = None
+    if len(words) >= 3 and (
+        words[0] in DESCRIPTOR_WORDS
+        or (words[0].lower() in common_words and _plain_name(words[1:]))
+    ):
+        # "Paramedic Kerry Bolton": a capitalised description before a full name.
+        descriptor = words[0].lower()
         words = words[1:]
         start = group[1][0]
     post_nominal = False
@@ -295,7 +345,7 @@ def _classify(group: list[tuple[int, str]]) -> Mention | None:
             honorific = f"{bare[title_end - 2]} Justice"
             title_end -= 1
         office_words = bare[: title_end - 1] if honorific else bare[:title_end]
-        office = " ".join(office_words).lower() or None
+        office = " ".join(office_words).lower() or descriptor
         return _person_mention(start, end, name_words, honorific, office, possessive)
     if _is_organization_words(words) or any(w in ("of", "for") for w in words):
         return Mention(start, end, "org", " ".join(words), possessive=possessive)
@@ -303,7 +353,14 @@ def _classify(group: list[tuple[int, str]]) -> Mention | None:
         return Mention(start, end, "org", bare[0], possessive=possessive)
     if bare[-1] in PLACE_WORDS or bare[0] in ("River", "Lake", "Mount", "New", "North", "South"):
         return None
-    return _person_mention(start, end, name_words, None, None, possessive)
+    return _person_mention(start, end, name_words, None, descriptor, possessive)
+
+
+def _plain_name(words: list[str]) -> bool:
+    """Two words that are a name and nothing else: no title, office or organisation."""
+    return len(words) == 2 and not any(
+        word in HONORIFICS or word in OFFICE_WORDS or word in ORGANIZATION_WORDS for word in words
+    )
 
 
 def _person_mention(
@@ -540,7 +597,9 @@ class Registry:
 
 def _roles_around(masked: str, mention: Mention) -> list[str]:
     """Offices the article gives a person: 'Max Hill, the director of public prosecutions'."""
-    roles = [mention.office] if mention.office else []
+    # A capitalised office or description before the name is always the person's.
+    office = [mention.office] if mention.office else []
+    roles = []
     # The cheap character checks keep the regexes off the many names with no apposition.
     after = masked.startswith(",", mention.end) and APPOSITION_AFTER.match(
         masked, mention.end, mention.end + 80
@@ -555,7 +614,7 @@ def _roles_around(masked: str, mention: Mention) -> list[str]:
         before = LOWERCASE_OFFICE_BEFORE.search(window + " ")
     if before:
         roles.append(before.group(1))
-    return [role for role in roles if role_head(role) in ROLE_NOUNS]
+    return office + [role for role in roles if role_head(role) in ROLE_NOUNS]
 
 
 def _nearest(occurrences: list[tuple[int, str]], position: int) -> str | None:

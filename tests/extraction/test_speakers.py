@@ -530,3 +530,85 @@ def test_a_judge_in_a_with_clause_is_named_later_by_their_title():
         ("partial", "describing the killing as “senseless”", "Mr Justice Harcourt"),
         ("reported", "Fraser had shown no remorse", "Mr Justice Harcourt"),
     ]
+
+
+def test_capitalised_description_before_a_full_name_is_not_part_of_it():
+    text = (
+        "Paramedic Kerry Bolton said the boy had been “incredibly lucky”.\n"
+        "“She’s a hero,” said Ms Bolton."
+    )
+
+    assert speakers(text) == [("partial", "Kerry Bolton"), ("direct", "Kerry Bolton")]
+
+
+def test_a_word_the_writer_uses_in_lower_case_is_a_description_not_a_first_name():
+    text = (
+        "Gran Jean Whitfield, 64, said she had looked away.\n"
+        "Staff at the hospital said the boy was well.\n"
+        "“I haven’t slept,” the gran added."
+    )
+
+    assert speakers(text)[0] == ("reported", "Jean Whitfield")
+    assert speakers(text)[-1] == ("direct", "Jean Whitfield")
+
+
+def test_a_name_after_the_is_a_thing_not_a_person():
+    text = (
+        "Owen Price-Jenkins writes poems. His collection won the Forward Prize last week.\n"
+        "“Because I was rubbish at everything else,” he says."
+    )
+
+    assert speakers(text) == [("direct", "Owen Price-Jenkins")]
+
+
+def test_time_zone_in_a_live_blog_timestamp_is_not_a_speaker():
+    text = "15.10 BST\nA spokesperson told us: “Safety has to come first.”"
+
+    assert speakers(text) == [("direct", None)]
+
+
+def test_quoted_nickname_inside_a_name_keeps_the_name_whole():
+    text = (
+        "Pocock saved a word for goalkeeper Tommy “The Cat” Fenwick, who made three saves.\n"
+        "Fenwick, 36, was less forgiving. “I should have come for the corner,” the veteran said."
+    )
+
+    assert speakers(text) == [("direct", "Tommy Fenwick")]
+
+
+def test_a_nationality_after_the_stands_for_the_person_in_focus():
+    text = (
+        "Alvaro Ibarra scored twice as Castlebridge United drew with Hollins Town.\n"
+        "“I've scored better goals,” said the Spaniard. “The fans deserved that.”"
+    )
+
+    assert speakers(text) == [("direct", "Alvaro Ibarra"), ("direct", "Alvaro Ibarra")]
+
+
+def test_a_reply_comes_from_the_other_party_not_the_one_who_just_asked():
+    text = (
+        "A treasurer, Helen Okri, noticed the payment.\n"
+        "Under cross-examination by the barrister, Fiona Delacourt, she agreed.\n"
+        "“So it would have been easy?” asked Ms Delacourt.\n"
+        "“An error, yes,” she replied."
+    )
+
+    assert speakers(text)[-1] == ("direct", "Helen Okri")
+
+
+def test_it_says_speaks_for_the_body_that_last_spoke():
+    text = (
+        "Scottish and Southern Electricity Networks (SSEN) says about 40,000 customers are "
+        "without power. It says engineers are “standing by” until the wind drops."
+    )
+
+    assert speakers(text) == [
+        ("reported", "Scottish and Southern Electricity Networks"),
+        ("partial", "Scottish and Southern Electricity Networks"),
+    ]
+
+
+def test_she_began_interrupts_a_quote_like_she_said():
+    text = "Olivia Strand rose. “Can the Prime Minister tell the House,” she began, “when?”"
+
+    assert speakers(text) == [("direct", "Olivia Strand")]
