@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from statements.extraction.lexicon import ABBREVIATIONS
+from statements.extraction.lexicon import ABBREVIATIONS, SPEECH_VERBS
 from statements.extraction.quotes import MASK_CLOSE, MASK_INSIDE, MASK_OPEN
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
@@ -24,6 +24,13 @@ BOUNDARY = re.compile(
     re.VERBOSE,
 )
 WORD_BEFORE = re.compile(r"([\w.]+)$")
+# A question or exclamation closing a quotation runs on into its attribution: "“Is that
+# fiction too?” Ms Strand asked."
+NAMED_ATTRIBUTION = re.compile(
+    r"[ \t]+(?:[A-Z][\w’'.\-]*[ \t]+){1,3}(?:"
+    + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
+    + r")\b"
+)
 
 
 @dataclass(frozen=True)
@@ -48,6 +55,9 @@ def split_sentences(masked: str) -> list[Sentence]:
     start = 0
     for match in BOUNDARY.finditer(masked):
         if match.group().startswith(".") and _is_abbreviation(masked, match.start()):
+            continue
+        closed_question = match.group()[-1:] == MASK_CLOSE and match.group()[0] in "?!"
+        if closed_question and NAMED_ATTRIBUTION.match(masked, match.end()):
             continue
         end = match.end() if not match.group().startswith("\n") else match.start()
         _append(masked, sentences, start, end)

@@ -612,3 +612,12 @@ def test_she_began_interrupts_a_quote_like_she_said():
     text = "Olivia Strand rose. “Can the Prime Minister tell the House,” she began, “when?”"
 
     assert speakers(text) == [("direct", "Olivia Strand")]
+
+
+def test_question_closing_a_quote_runs_on_into_a_named_attribution():
+    text = (
+        "Olivia Strand read out an email by the transport secretary, Priya Lalvani.\n"
+        "“Is that fiction too?” Ms Strand asked. “Or is it the only honest thing?”"
+    )
+
+    assert speakers(text) == [("direct", "Olivia Strand"), ("direct", "Olivia Strand")]
