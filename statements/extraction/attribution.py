@@ -27,7 +27,8 @@ from statements.extraction.names import Mention, Registry, role_head
 
 SPEECH_VERB = re.compile(r"\b(" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")\b")
 LAST_WORD = re.compile(r"([\w’'\-]+)\s*$")
-PRONOUN_AT_END = re.compile(r"(?:^|(?<=[\s,]))([Hh]e|[Ss]he|[Tt]hey|[Ii]t)$")
+# "It" only opening a sentence ("It says ..."): elsewhere "it" is as often a thing as a body.
+PRONOUN_AT_END = re.compile(r"(?:^|(?<=[\s,]))([Hh]e|[Ss]he|[Tt]hey|It)$")
 PRONOUN_AT_START = re.compile(r"\s*(he|she|they)\b")
 # An acronym given after a body's name: "Scottish and Southern Electricity Networks (SSEN)".
 ACRONYM_AT_END = re.compile(r"\s*\([A-Z][A-Za-z&]{1,9}\)$")
@@ -44,12 +45,13 @@ SPOKESPERSON_AT_START = re.compile(
     rf"\s*(?:[Aa]n?|[Tt]he)\s+(?P<hint>(?:[^\s,]+\s+){{0,6}}?){_SPOKESPERSON}"
     rf"(?:\s+(?:for|at|from)\s+(?:the\s+)?(?P<owner>[^,.]{{2,60}}?))?(?=[,.]|\s*$)"
 )
-# Between a subject and its verb: a relative clause, an age or a US party-and-state tag
-# ("Jones, 28, told reporters", "Hollister, R-Ky., whose district ..., said").
+# Between a subject and its verb: a relative clause, an age, a US party-and-state tag or the
+# question put ("Jones, 28, told reporters", "Hollister, R-Ky., whose district ..., said",
+# "A spokesperson, asked whether ..., said").
 _AGE_OR_PARTY = r"\d{1,3}|[DRI]-[A-Z][A-Za-z.]{1,12}"
 RELATIVE_CLAUSE_AT_END = re.compile(
     rf"(?:\s*,\s*(?:{_AGE_OR_PARTY}))?"
-    rf"\s*,\s*(?:(?:who|whose|which)\s[^,;:.!?\x02\x03]{{1,120}}|{_AGE_OR_PARTY}),$"
+    rf"\s*,\s*(?:(?:who|whose|which|asked)\s[^,;:.!?\x02\x03]{{1,120}}|{_AGE_OR_PARTY}),$"
 )
 # A verb sharing the subject of an earlier one: "Hannah Cole broke the record and then said".
 COORDINATED_AT_END = re.compile(r"[\s,](?:and|but)$")

@@ -98,6 +98,7 @@ WITH_SUBJECT = re.compile(r"\bwith\s+((?:the|a|an|his|her|its|their)\s+[^,;:.\x0
 TITLED_ROLES = {"judge": ("Justice", "Judge")}
 HEADLINE_SPEAKER = re.compile(r"^\s*([^,.;:]{1,40}):$")
 REPLY_AFTER = re.compile(rf"\s+(?:{'|'.join(sorted(REPLY_VERBS))})\b")
+OFFICE_BEFORE_NAME = re.compile(r"(?:[\w’'\-]+\s+){1,4}")
 # "the Spaniard", "the Scot": a nationality standing for a person already in the story.
 DEMONYM = re.compile(r"[Tt]he\s+[A-Z][a-z]+(?:man|woman)?$")
 CLOSING_CHARACTERS = "”’\"'"
@@ -276,6 +277,7 @@ class _Reader:
         if subject.start != begin and not (
             ARTICLE_ONLY.fullmatch(self.masked, begin, subject.start)
             or APPOSED_DESCRIPTION.fullmatch(self.masked, begin, subject.start)
+            or _is_office_before_name(self.masked[begin : subject.start])
         ):
             return None  # the verb belongs to a later clause, not to this quotation
         return subject
@@ -756,6 +758,14 @@ class _Reader:
             ],
             quoted_parts=draft.parts,
         )
+
+
+def _is_office_before_name(words: str) -> bool:
+    """'EU trade commissioner ', 'Castlebridge boss ': an office set before a name."""
+    if not OFFICE_BEFORE_NAME.fullmatch(words):
+        return False
+    head = words.split()[-1].lower()
+    return head in ROLE_NOUNS or head in PERSON_NOUNS
 
 
 def _describes_person(phrase: str, head: str) -> bool:

@@ -286,11 +286,15 @@ def _split_connectors(segment: list[tuple[int, str]]) -> list[list[tuple[int, st
         else:
             groups[-1].append((start, word))
             following = segment[index + 1][1] if index + 1 < len(segment) else None
+            after = segment[index + 2][1] if index + 2 < len(segment) else None
+            # "China's Ministry of Commerce": a body named in full after its owner, unlike the
+            # "Women's Institute", whose name holds the possessive.
+            full_body_follows = following in ORGANIZATION_HEADS and after in ("of", "for")
             if (
                 word.endswith(("'s", "’s"))
                 and following
                 and following[0].isupper()
-                and not _is_organization_words([following])
+                and (not _is_organization_words([following]) or full_body_follows)
                 and following not in PLACE_WORDS
             ):
                 # "Liverpool’s Mohamed Salah": the owner and the person are two names.
@@ -316,8 +320,7 @@ def _classify(group: list[tuple[int, str]], common_words: frozenset[str]) -> Men
         end -= 2
     descriptor = None
     if len(words) >= 3 and (
-        words[0] in DESCRIPTOR_WORDS
-        or (words[0].lower() in common_words and _plain_name(words[1:]))
+        words[0] in DESCRIPTOR_WORDS or (words[0].lower() in common_words and _plain_name(words))
     ):
         # "Paramedic Kerry Bolton": a capitalised description before a full name.
         descriptor = words[0].lower()
@@ -357,9 +360,14 @@ def _classify(group: list[tuple[int, str]], common_words: frozenset[str]) -> Men
 
 
 def _plain_name(words: list[str]) -> bool:
-    """Two words that are a name and nothing else: no title, office or organisation."""
-    return len(words) == 2 and not any(
-        word in HONORIFICS or word in OFFICE_WORDS or word in ORGANIZATION_WORDS for word in words
+    """A word and a two-word name, all capitalised, with no title, office or organisation."""
+    return len(words) == 3 and not any(
+        word[0].islower()
+        or word in HONORIFICS
+        or word in OFFICE_WORDS
+        or word in ORGANIZATION_WORDS
+        or word in ORGANIZATION_HEADS
+        for word in words
     )
 
 

@@ -621,3 +621,31 @@ def test_question_closing_a_quote_runs_on_into_a_named_attribution():
     )
 
     assert speakers(text) == [("direct", "Olivia Strand"), ("direct", "Olivia Strand")]
+
+
+def test_lowercase_office_before_the_name_after_a_quote_attributes_it():
+    text = "“We have been patient,” EU trade commissioner Henrik Vos told a news conference."
+
+    assert speakers(text) == [("direct", "Henrik Vos")]
+
+
+def test_the_question_put_to_a_spokesperson_sits_between_subject_and_verb():
+    text = (
+        "China's Ministry of Commerce said it opposed the decision.\n"
+        "A spokesperson for the ministry, asked whether Beijing would retaliate, said: "
+        "“China does not want a trade war.”"
+    )
+
+    assert speakers(text)[-1] == ("direct", "Ministry of Commerce")
+
+
+def test_it_in_mid_sentence_is_not_taken_for_a_body():
+    text = "Shares fell after it warned that a price war would wipe £80m off profits."
+
+    assert speakers(text) == []
+
+
+def test_a_body_named_in_full_after_its_owner_speaks_without_the_owner():
+    text = "China's Ministry of Commerce said in a statement that it “firmly opposes” the plan."
+
+    assert speakers(text) == [("partial", "Ministry of Commerce")]
