@@ -97,6 +97,8 @@ WITH_SUBJECT = re.compile(r"\bwith\s+((?:the|a|an|his|her|its|their)\s+[^,;:.\x0
 # A role phrase that brings in someone new ("a judge"), named later with their title.
 TITLED_ROLES = {"judge": ("Justice", "Judge")}
 HEADLINE_SPEAKER = re.compile(r"^\s*([^,.;:]{1,40}):$")
+# "..., and that letters like that kept him going" still reports the speaker.
+NEW_CLAUSE_AFTER = re.compile(r",\s+(?:while|whereas|and|but)\s(?!that\b)")
 REPLY_AFTER = re.compile(rf"\s+(?:{'|'.join(sorted(REPLY_VERBS))})\b")
 OFFICE_BEFORE_NAME = re.compile(r"(?:[\w’'\-]+\s+){1,4}")
 # "the Spaniard", "the Scot": a nationality standing for a person already in the story.
@@ -320,6 +322,8 @@ class _Reader:
             kind = self._clause_kind(subject, verb_word, clause_start, clause_end, quotations)
             if kind is None:
                 continue
+            if kind == "partial":
+                clause_end = self._partial_end(clause_start, clause_end, quotations)
             draft = _Draft(kind, clause_start, clause_end, sentence, None, None)
             self._attribute(draft, subject, index)
             self.drafts.append(draft)
@@ -353,6 +357,15 @@ class _Reader:
         if introduced or verb_word in SAYING_VERBS:
             return "reported"
         return "reported" if is_speech_content(self.text[clause_start:clause_end]) else None
+
+    def _partial_end(self, start: int, end: int, quotations: list[Quotation]) -> int:
+        """A partial quote ends with its last fragment when a new clause follows it: "called
+        the album “her bravest”, while the NME ...", "“a proper reset”, and cut his target"."""
+        for quotation in quotations:
+            inside = quotation.open_mark >= start and quotation.end <= end
+            if inside and NEW_CLAUSE_AFTER.match(self.masked, quotation.end, end):
+                return quotation.end
+        return end
 
     def _according_to(self, sentence: Sentence) -> tuple[Subject, str, int, int] | None:
         match = re.match(

@@ -83,3 +83,20 @@ def test_verb_with_a_particle_object_leaves_the_saying_clause_as_the_speech():
     text = 'Saraiva ruled out any January signings, saying the squad was "good enough" to win.'
 
     assert kinds_and_texts(text) == [("partial", 'the squad was "good enough" to win')]
+
+
+def test_partial_quote_stops_where_a_new_clause_follows_its_fragment():
+    text = (
+        "Writing in the Observer, Ruth Abernethy called the album “her bravest and strangest”, "
+        "while the NME, less convinced, described the production as “glossy to a fault”."
+    )
+
+    assert [c.text for c in extract(text)] == ["called the album “her bravest and strangest”"]
+
+
+def test_partial_quote_runs_on_through_and_that():
+    text = 'He said the NHS had "given her her life back", and that letters kept him going.'
+
+    assert [c.text for c in extract(text)] == [
+        'the NHS had "given her her life back", and that letters kept him going'
+    ]
