@@ -71,7 +71,8 @@ TIME_ADVERBIAL = re.compile(
     r"in\s+a\s+statement(?:\s+(?:read|issued|released|posted|published)\s+(?:to|by|on)\s+"
     r"(?:the\s+)?[\w\-]+)?|in\s+an\s+interview)\b,?"
 )
-CAPITALISED_LISTENER = re.compile(r"\s+(?:the\s+)?(?:[A-Z][\w’'\-.]*\s+)+")
+# "told News 6 the city ...": a broadcaster's name may end in its channel number.
+CAPITALISED_LISTENER = re.compile(r"\s+(?:the\s+)?(?:[A-Z][\w’'\-.]*\s+)+(?:\d{1,3}\s+)?")
 DETERMINED_LISTENER = re.compile(r"\s+(?:the|a|an|his|her|its|their)\s+\S+\s+")
 ONE_WORD_LISTENER = re.compile(r"\s+\S+\s+")
 ARTICLE_ONLY = re.compile(r"[Tt]he\s+")

@@ -205,7 +205,7 @@ ORGANIZATION_HEADS = _words(
     """
         Department Ministry Institute University Office Bank College Society Association
         Federation Commission Council Board Union Church Court Museum Royal House Chamber Centre
-        Center School Academy League
+        Center School Academy League Committee
         """
 )
 # Areas public bodies are named for, joined by "and" or listed with commas: "Fire and Rescue",

@@ -100,3 +100,9 @@ def test_partial_quote_runs_on_through_and_that():
     assert [c.text for c in extract(text)] == [
         'the NHS had "given her her life back", and that letters kept him going'
     ]
+
+
+def test_a_channel_number_belongs_to_the_listener_not_the_report():
+    text = "Mayor Dana Reyes told News 6 the city was looking into the siren."
+
+    assert [c.text for c in extract(text)] == ["the city was looking into the siren"]

@@ -649,3 +649,9 @@ def test_a_body_named_in_full_after_its_owner_speaks_without_the_owner():
     text = "China's Ministry of Commerce said in a statement that it “firmly opposes” the plan."
 
     assert speakers(text) == [("partial", "Ministry of Commerce")]
+
+
+def test_a_committee_of_something_keeps_its_whole_name():
+    text = "The International Committee of the Red Cross said its teams were in contact."
+
+    assert speakers(text) == [("reported", "International Committee of the Red Cross")]
