@@ -198,8 +198,16 @@ def subject_before(masked: str, registry: Registry, lower: int, verb_start: int)
     words = whole.split()
     plain = whole and len(words) <= 6 and "," not in whole and "\x02" not in whole
     if plain and not any(word.lower() in BLOCKING_WORDS for word in words):
+        if len(words) > 1 and _is_past_verb(words[-1]) and words[0][0].isupper():
+            # "Ms Henshaw rejected claims that ...": a subject and its verb, whose object
+            # is the speech word, a noun here.
+            return None
         return Subject(end - len(whole), end, "phrase", whole)
     return None
+
+
+def _is_past_verb(word: str) -> bool:
+    return word.islower() and (word.endswith("ed") or word in IRREGULAR_PAST)
 
 
 def _first_subject(masked: str, registry: Registry, lower: int, end: int) -> Subject | None:

@@ -83,6 +83,8 @@ APPOSED_DESCRIPTION = re.compile(
 LEADING_ARTICLE = re.compile(r"(?<![\w’'])(?:[Tt]he|[Aa]n?)\s*$")
 ROLE_LINK = re.compile(r"(?:['’]s)?\s+(?:[a-z\-]+\s+){0,2}?([a-z\-]+)\s+(?=[A-Z])")
 INDEFINITE = re.compile(r"(?:[Aa]n?|[Oo]ne)\s")
+DEFINITE = re.compile(r"[Tt]he\s")
+BRANCH_PLACE = re.compile(r"\s+(?:in|at)\s+[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*$")
 AGE_DESCRIPTION = re.compile(r"\d+-year-old$")
 SAYING_AFTER = re.compile(r",\s+(?:saying|adding)\b")
 THAT_BEFORE = re.compile(r"\bthat\s+$")
@@ -104,6 +106,7 @@ REPLY_AFTER = re.compile(rf"\s+(?:{'|'.join(sorted(REPLY_VERBS))})\b")
 OFFICE_BEFORE_NAME = re.compile(r"(?:[\w’'\-]+\s+){1,4}")
 # "the Spaniard", "the Scot": a nationality standing for a person already in the story.
 DEMONYM = re.compile(r"[Tt]he\s+[A-Z][a-z]+(?:man|woman)?$")
+POSSESSIVE = re.compile(r"\w['’]s?\s")
 CLOSING_CHARACTERS = "”’\"'"
 TRAILING_PUNCTUATION = " \t.?!…"
 
@@ -160,6 +163,8 @@ class _Reader:
         self.pending: list[_Pending] = []
         self.named_in_sentence: Speaker | None = None
         self.organization_in_sentence: Speaker | None = None
+        # The body the last spokesperson spoke for: "the spokesperson said" is theirs again.
+        self.spokesperson_for: Speaker | None = None
         self.sentence = Sentence(0, 0)
 
     def read(self) -> list[Candidate]:
@@ -178,6 +183,7 @@ class _Reader:
             self.named_in_sentence = None
             self.organization_in_sentence = None
             found_before = len(self.drafts)
+            self._note_leading_person(sentence)
             if not self._direct_quotes(index, sentence, in_sentence):
                 self._clause_speech(index, sentence, in_sentence)
             if len(self.drafts) == found_before:
@@ -621,6 +627,8 @@ class _Reader:
         for speaker in reversed(self.focus):
             if replying and self.last_speaker and speaker.name == self.last_speaker.name:
                 continue
+            if speaker.is_organization and speaker.gender is None:
+                continue  # "she" is a person: a body speaks as "it" or through a spokeswoman
             known_gender = speaker.gender or self.registry.genders.get(speaker.name or "")
             if known_gender in (None, gender):
                 if speaker.name and not speaker.is_organization and gender:
@@ -648,9 +656,19 @@ class _Reader:
         return Speaker(None, gender=UNNAMED_PERSON_NOUNS[head], unnamed=True)
 
     def _resolve_spokesperson(self, subject: Subject) -> Speaker | None:
+        speaker = self._spokesperson_body(subject)
+        if speaker is not None and speaker.is_organization:
+            self.spokesperson_for = speaker
+        return speaker
+
+    def _spokesperson_body(self, subject: Subject) -> Speaker | None:
         hint = subject.hint
         if not hint:
+            if DEFINITE.match(subject.text) and self.spokesperson_for is not None:
+                return self.spokesperson_for
             return self.registry.organization_like("company", subject.start)
+        # "a spokesperson for the NEU in Leeds": the body, not its branch.
+        hint = BRANCH_PLACE.sub("", hint)
         if hint[0].isupper():
             for mention in self.registry.mentions_before(
                 subject.start + len(subject.text), kind="org"
@@ -677,6 +695,24 @@ class _Reader:
     def _note_sentence_subject(self, sentence: Sentence) -> None:
         self._note_opening_subject(sentence)
         self._note_introductions(sentence)
+
+    def _note_leading_person(self, sentence: Sentence) -> None:
+        """A person named at the very start of a sentence is its subject, and a "she" later
+        in it points back to them: "Hart is candid about ..., when she says ..."."""
+        start = sentence.start
+        scene = LEADING_ADVERBIAL.match(self.masked, start, sentence.end)
+        if scene:
+            start = scene.end()
+        mention = self.registry.mention_starting_at(start)
+        if mention is None or mention.kind == "org" or mention.possessive:
+            return
+        if mention.kind == "reference" and not (
+            mention.honorific or self.registry.is_known_surname(mention.name)
+        ):
+            return
+        speaker = self.registry.resolve_mention(mention)
+        if speaker.name and not speaker.is_organization:
+            self._note_referent(speaker)
 
     def _note_opening_subject(self, sentence: Sentence) -> None:
         start = sentence.start
@@ -785,7 +821,8 @@ def _is_office_before_name(words: str) -> bool:
 def _describes_person(phrase: str, head: str) -> bool:
     """'the 24-year-old', 'the striker', 'the Spaniard': a definite description of someone
     already named."""
-    definite = phrase[:4].lower() == "the "
+    # "the victim's mother" is someone new, related to a person in the story.
+    definite = phrase[:4].lower() == "the " and not POSSESSIVE.search(phrase)
     return definite and (
         head in PERSON_NOUNS
         or AGE_DESCRIPTION.search(head) is not None

@@ -197,7 +197,7 @@ ORGANIZATION_WORDS = _words(
         League Club FC United City Town Rovers Athletic Committee Authority Board Foundation
         Society Network Networks House News Court District Government Parliament Senate Congress
         Assembly Airways Airlines Partners Capital Holdings Media Studios Museum Library Church
-        Cathedral Prison Council Watch Times Post Herald Rescue Ambulance Coastguard
+        Cathedral Prison Council Watch Times Post Herald Rescue Ambulance Coastguard Unit
         """
 )
 # Organisation words that take "of"/"for": "Department of Health", "Institute for ...".

@@ -40,7 +40,7 @@ from statements.extraction.schema import KnownOrganization, KnownPerson
 LOOKBACK = 12_000
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _TOKEN = rf"[{_UPPER}][\w\-]*(?:['’][^\W\d_]+)*\.?"
-_CONNECTOR = r"(?:of|for|and|on|the|de|van|von|der|den|da|du|la|le|al|bin)"
+_CONNECTOR = r"(?:of|for|and|&|on|the|de|van|von|der|den|da|du|la|le|al|bin)"
 CAPITALISED_RUN = re.compile(rf"(?<![\w'’]){_TOKEN}(?:[ ](?:{_CONNECTOR}[ ])*{_TOKEN})*")
 WORD = re.compile(r"\S+")
 AREA_LIST_BEFORE = re.compile(r"(?:[A-Z][a-z]+, )+$")
@@ -154,6 +154,7 @@ def find_mentions(masked: str) -> list[Mention]:
     # Words the writer also uses in lower case are common nouns, not names: "Gran Jean
     # Whitfield" before "the gran added".
     common_words = frozenset(LOWERCASE_WORD.findall(masked))
+    name_words: set[str] = set()  # the words of people's names met so far
     for match in CAPITALISED_RUN.finditer(masked):
         index = bisect.bisect_right(dateline_starts, match.start()) - 1
         if index >= 0 and match.start() < datelines[index][1]:
@@ -161,7 +162,7 @@ def find_mentions(masked: str) -> list[Mention]:
         if CLOCK_BEFORE.search(masked, max(0, match.start() - 8), match.start()):
             continue  # "10:42 BST" is a time zone in a live blog's timestamp
         words = [(m.start() + match.start(), m.group()) for m in WORD.finditer(match.group())]
-        for group in _split_run(words):
+        for group in _split_run(words, common_words, name_words):
             mention = _classify(group, common_words)
             if mention is not None:
                 if mention.kind == "person" and THE_BEFORE.search(
@@ -176,6 +177,8 @@ def find_mentions(masked: str) -> list[Mention]:
                     mention = Mention(mention.start, mention.end, "org", mention.name)
                 if mention.kind == "org" and " and " in mention.name:
                     mention = _with_listed_areas(masked, mention, mentions)
+                if mention.kind == "person":
+                    name_words.update(mention.name.split())
                 mentions.append(mention)
     return _with_nicknames(masked, mentions)
 
@@ -210,12 +213,14 @@ def _with_nicknames(masked: str, mentions: list[Mention]) -> list[Mention]:
 
 def _with_listed_areas(masked: str, mention: Mention, mentions: list[Mention]) -> Mention:
     """'Housing, Communities and Local Government Committee': a body named for a list of
-    areas keeps the areas before its commas."""
+    areas keeps the areas before its commas, as does one whose article stands before the
+    list ('the Beds, Cambs and Herts Road Policing Unit')."""
     listed = AREA_LIST_BEFORE.search(masked, max(0, mention.start - 80), mention.start)
     if listed is None:
         return mention
     areas = [area.strip() for area in listed.group().split(",") if area.strip()]
-    if not all(area in AREA_WORDS for area in areas):
+    named_with_article = THE_BEFORE.search(masked, max(0, listed.start() - 4), listed.start())
+    if not (named_with_article or all(area in AREA_WORDS for area in areas)):
         return mention
     start = listed.start()
     while mentions and mentions[-1].end > start:
@@ -230,7 +235,9 @@ def _with_listed_areas(masked: str, mention: Mention, mentions: list[Mention]) -
     )
 
 
-def _split_run(words: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+def _split_run(
+    words: list[tuple[int, str]], common_words: frozenset[str], name_words: set[str]
+) -> list[list[tuple[int, str]]]:
     """Cut a capitalised run at sentence ends, dates, and 'and'/'of' that join two names."""
     segments: list[list[tuple[int, str]]] = [[]]
     for start, word in words:
@@ -245,7 +252,7 @@ def _split_run(words: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
     for segment in segments:
         while segment and (segment[0][1] in FUNCTION_WORDS or segment[0][1][0].islower()):
             segment = segment[1:]
-        groups.extend(_split_connectors(segment))
+        groups.extend(_split_connectors(segment, common_words, name_words))
     return [group for group in groups if group]
 
 
@@ -255,7 +262,25 @@ def _is_organization_words(words: list[str]) -> bool:
     )
 
 
-def _split_connectors(segment: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+def _heads_a_body(word: str, common_words: frozenset[str], name_words: set[str]) -> bool:
+    """A lone capitalised noun before 'of'/'for' that starts a body's name: 'Campaign for
+    Better Transport', 'Confederation of Passenger Transport'. Not a person's name, a title,
+    a plural ('Residents of Hazard') or a word the writer also uses in lower case."""
+    return (
+        word in ORGANIZATION_HEADS
+        or word.isalpha()
+        and not (word.endswith("s") and not word.endswith("ss"))
+        and word not in HONORIFICS
+        and word not in OFFICE_WORDS
+        and word not in FUNCTION_WORDS
+        and word.lower() not in common_words
+        and word not in name_words
+    )
+
+
+def _split_connectors(
+    segment: list[tuple[int, str]], common_words: frozenset[str], name_words: set[str]
+) -> list[list[tuple[int, str]]]:
     groups: list[list[tuple[int, str]]] = [[]]
     joined_as_organization = False
     index = 0
@@ -263,9 +288,18 @@ def _split_connectors(segment: list[tuple[int, str]]) -> list[list[tuple[int, st
         start, word = segment[index]
         if word in NAME_PARTICLES and groups[-1]:
             groups[-1].append((start, word))
+        elif word == "&" and groups[-1]:
+            # "Fenwick & Hale", "Marks & Spencer": an ampersand joins one firm's name.
+            groups[-1].append((start, word))
+            joined_as_organization = True
         elif word in ("of", "for", "on", "the") and groups[-1]:
             current = [w for _, w in groups[-1]]
-            if any(w in ORGANIZATION_HEADS for w in current) or joined_as_organization:
+            lone_head = (
+                word in ("of", "for")
+                and len(current) == 1
+                and _heads_a_body(current[0], common_words, name_words)
+            )
+            if any(w in ORGANIZATION_HEADS for w in current) or joined_as_organization or lone_head:
                 groups[-1].append((start, word))
                 joined_as_organization = True
             else:
@@ -302,7 +336,7 @@ def _split_connectors(segment: list[tuple[int, str]]) -> list[list[tuple[int, st
                 joined_as_organization = False
         index += 1
     for group in groups:
-        while group and group[-1][1][0].islower():
+        while group and (group[-1][1][0].islower() or group[-1][1] == "&"):
             group.pop()
     return groups
 
@@ -319,8 +353,13 @@ def _classify(group: list[tuple[int, str]], common_words: frozenset[str]) -> Men
         words[-1] = words[-1][:-2]
         end -= 2
     descriptor = None
-    if len(words) >= 3 and (
-        words[0] in DESCRIPTOR_WORDS or (words[0].lower() in common_words and _plain_name(words))
+    if (
+        len(words) >= 3
+        and words[1][0].isupper()  # "Campaign for Better Transport" is a body's name
+        and (
+            words[0] in DESCRIPTOR_WORDS
+            or (words[0].lower() in common_words and _plain_name(words))
+        )
     ):
         # "Paramedic Kerry Bolton": a capitalised description before a full name.
         descriptor = words[0].lower()
@@ -350,7 +389,7 @@ def _classify(group: list[tuple[int, str]], common_words: frozenset[str]) -> Men
         office_words = bare[: title_end - 1] if honorific else bare[:title_end]
         office = " ".join(office_words).lower() or descriptor
         return _person_mention(start, end, name_words, honorific, office, possessive)
-    if _is_organization_words(words) or any(w in ("of", "for") for w in words):
+    if _is_organization_words(words) or any(w in ("of", "for", "&") for w in words):
         return Mention(start, end, "org", " ".join(words), possessive=possessive)
     if len(words) == 1 and len(bare[0]) >= 2 and bare[0].isupper() and bare[0].isalpha():
         return Mention(start, end, "org", bare[0], possessive=possessive)

@@ -106,3 +106,9 @@ def test_a_channel_number_belongs_to_the_listener_not_the_report():
     text = "Mayor Dana Reyes told News 6 the city was looking into the siren."
 
     assert [c.text for c in extract(text)] == ["the city was looking into the siren"]
+
+
+def test_a_speech_noun_after_a_past_verb_is_not_reported_speech():
+    text = "Ms Henshaw rejected claims that the policy was a pre-election giveaway."
+
+    assert extract(text) == []

@@ -655,3 +655,80 @@ def test_a_committee_of_something_keeps_its_whole_name():
     text = "The International Committee of the Red Cross said its teams were in contact."
 
     assert speakers(text) == [("reported", "International Committee of the Red Cross")]
+
+
+def test_a_body_named_with_of_or_for_after_one_word_keeps_its_whole_name():
+    text = (
+        "The Confederation of Passenger Transport said operators needed certainty.\n"
+        "Campaign for Better Transport said the decision was good news."
+    )
+
+    assert speakers(text) == [
+        ("reported", "Confederation of Passenger Transport"),
+        ("reported", "Campaign for Better Transport"),
+    ]
+
+
+def test_an_ampersand_joins_one_firms_name():
+    text = "Fenwick & Hale said it expected to open 25 new stores."
+
+    assert speakers(text) == [("reported", "Fenwick & Hale")]
+
+
+def test_a_body_named_after_a_list_of_places_keeps_the_list():
+    text = (
+        "Sergeant Mark Ellis of the Beds, Cambs and Herts Road Policing Unit said: "
+        "“Nothing is so important.”"
+    )
+
+    assert speakers(text) == [("direct", "Mark Ellis")]
+
+
+def test_she_never_points_back_to_an_organisation():
+    text = (
+        "Rachel Henshaw announced the cap.\n"
+        "Campaign for Better Transport welcomed the announcement.\n"
+        "“This is not about votes,” she said."
+    )
+
+    assert speakers(text)[-1] == ("direct", "Rachel Henshaw")
+
+
+def test_the_spokesperson_speaks_for_the_body_the_spokesperson_was_introduced_for():
+    text = (
+        "A spokesperson for East Kent Hospitals NHS Trust said a new hub at the Kent and "
+        "Canterbury Hospital would open in the autumn.\n"
+        "“We are sorry,” the spokesperson said."
+    )
+
+    assert speakers(text)[-1] == ("direct", "East Kent Hospitals NHS Trust")
+
+
+def test_a_spokesperson_for_a_bodys_local_branch_speaks_for_the_body():
+    text = (
+        "The National Education Union has announced a strike.\n"
+        "A spokesperson for the NEU in Leeds said teachers were exhausted."
+    )
+
+    assert speakers(text)[-1] == ("reported", "National Education Union")
+
+
+def test_a_possessive_description_is_someone_new_not_the_last_named_person():
+    text = (
+        "Detective Inspector Claire Mottram said the victim had been walking home.\n"
+        "The victim's mother, who asked not to be named, said her son was kind.\n"
+        "“He should have come home,” she said."
+    )
+
+    assert speakers(text)[1:] == [("reported", None), ("direct", None)]
+
+
+def test_a_person_opening_a_sentence_is_who_she_points_to_later_in_it():
+    text = (
+        "Imogen Hart is back on stage this autumn.\n"
+        "The director, Rebecca Lang, said Hart had a kind of danger about her.\n"
+        "Hart is candid about the years after the series ended, when she says the offers "
+        "“dried up almost overnight”."
+    )
+
+    assert speakers(text)[-1] == ("partial", "Imogen Hart")
