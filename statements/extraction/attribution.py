@@ -27,8 +27,14 @@ from statements.extraction.names import Mention, Registry, role_head
 
 SPEECH_VERB = re.compile(r"\b(" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")\b")
 LAST_WORD = re.compile(r"([\w’'\-]+)\s*$")
-# "It" only opening a sentence ("It says ..."): elsewhere "it" is as often a thing as a body.
-PRONOUN_AT_END = re.compile(r"(?:^|(?<=[\s,]))([Hh]e|[Ss]he|[Tt]hey|It)$")
+# "It" opening a sentence ("It says ..."); a lower-case "it" only as the subject of a clause
+# of its own ("after it warned", "But it said", ", it said") once a body has been named:
+# elsewhere "it" is as often a thing as a body.
+PRONOUN_AT_END = re.compile(r"(?:^|(?<=[\s,]))([Hh]e|[Ss]he|[Tt]hey|It|it)$")
+CLAUSE_BEFORE_IT = re.compile(
+    r"(?:^|,|\b(?:[Aa]nd|[Bb]ut|[Ss]o|after|because|when|while|as|since|although|though|once|"
+    r"until|before))\s*$"
+)
 PRONOUN_AT_START = re.compile(r"\s*(he|she|they)\b")
 # An acronym given after a body's name: "Scottish and Southern Electricity Networks (SSEN)".
 ACRONYM_AT_END = re.compile(r"\s*\([A-Z][A-Za-z&]{1,9}\)$")
@@ -172,6 +178,11 @@ def subject_before(masked: str, registry: Registry, lower: int, verb_start: int)
         if checked:
             return checked
     pronoun = PRONOUN_AT_END.search(region)
+    if pronoun and pronoun.group(1) == "it":
+        opens_clause = CLAUSE_BEFORE_IT.search(region, 0, pronoun.start(1))
+        body_named = next(registry.mentions_before(lower + pronoun.start(1), kind="org"), None)
+        if not (opens_clause and body_named):
+            pronoun = None
     if pronoun:
         return _checked(
             masked, lower, Subject(lower + pronoun.start(1), end, "pronoun", pronoun.group(1))

@@ -39,7 +39,7 @@ from statements.extraction.lexicon import (
     TELLING_VERBS,
     UNNAMED_PERSON_NOUNS,
 )
-from statements.extraction.names import Registry, Speaker, find_mentions, role_head
+from statements.extraction.names import DATELINE, Registry, Speaker, find_mentions, role_head
 from statements.extraction.quotes import (
     MASK_CLOSE,
     MASK_OPEN,
@@ -66,10 +66,11 @@ TERM_BEFORE = re.compile(
     re.IGNORECASE,
 )
 THAT_AFTER_VERB = re.compile(r"\s+((?:\S+\s+){0,8}?)that\s")
+# Said where and when, one after another: "said in a statement on Tuesday".
 TIME_ADVERBIAL = re.compile(
-    r"\s+(?:on\s+\w+day|last\s+\w+|this\s+\w+|yesterday|today|tonight|earlier|later|"
+    r"(?:\s+(?:on\s+\w+day|last\s+\w+|this\s+\w+|yesterday|today|tonight|earlier|later|"
     r"in\s+a\s+statement(?:\s+(?:read|issued|released|posted|published)\s+(?:to|by|on)\s+"
-    r"(?:the\s+)?[\w\-]+)?|in\s+an\s+interview)\b,?"
+    r"(?:the\s+)?[\w\-]+)?|in\s+an\s+interview)\b,?)+"
 )
 # "told News 6 the city ...": a broadcaster's name may end in its channel number.
 CAPITALISED_LISTENER = re.compile(r"\s+(?:the\s+)?(?:[A-Z][\w’'\-.]*\s+)+(?:\d{1,3}\s+)?")
@@ -80,7 +81,8 @@ ARTICLE_ONLY = re.compile(r"[Tt]he\s+")
 APPOSED_DESCRIPTION = re.compile(
     r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[\w\-]+['’]s)\s+[^,;:.\x02\x03]{1,50},\s*"
 )
-LEADING_ARTICLE = re.compile(r"(?<![\w’'])(?:[Tt]he|[Aa]n?)\s*$")
+# The determiner a name after the quoted clause leaves behind: "the", "the country's".
+LEADING_ARTICLE = re.compile(r"(?<![\w’'])(?:[Tt]he|[Aa]n?)(?:\s+[\w\-]+['’]s)?\s*$")
 ROLE_LINK = re.compile(r"(?:['’]s)?\s+(?:[a-z\-]+\s+){0,2}?([a-z\-]+)\s+(?=[A-Z])")
 INDEFINITE = re.compile(r"(?:[Aa]n?|[Oo]ne)\s")
 DEFINITE = re.compile(r"[Tt]he\s")
@@ -414,6 +416,18 @@ class _Reader:
         if subject is not None:
             before_start = max(sentence.start, subject.start - SUBJECT_REACH)
             before = masked[before_start : subject.start]
+            # The name may leave its article behind: "..., the British Medical Association said".
+            lead = LEADING_ARTICLE.sub("", before).rstrip()
+            tail = masked[verb.end() : sentence.end]
+            trailing = lead.endswith(",") and word not in DESCRIBING_VERBS
+            if trailing and self._is_afterthought(
+                tail, self.text[before_start : before_start + len(lead)]
+            ):
+                # "X will happen, the Swiss government said after two days of talks ...".
+                clause_end = before_start + len(lead) - 1
+                return self._with_clause_end(
+                    subject, word, self._after_dateline(sentence), sentence, clause_end
+                )
             if intro_allows(before, verb_follows=True):
                 clause_start = (
                     verb.start() if word in DESCRIBING_VERBS else self._clause_start(verb)
@@ -435,12 +449,11 @@ class _Reader:
                 if result is not None and len(self.text[result[2] : result[3]].split()) >= 2:
                     return result
             # "Clashes ... were “distressing”, the policing minister has told Sky News."
-            # The name may leave its article behind: "..., the British Medical Association said".
-            lead = LEADING_ARTICLE.sub("", before).rstrip()
-            tail = masked[verb.end() : sentence.end]
-            if lead.endswith(",") and self._is_short_tail(tail) and word not in DESCRIBING_VERBS:
+            if trailing and self._is_short_tail(tail):
                 clause_end = before_start + len(lead) - 1
-                return self._with_clause_end(subject, word, sentence.start, sentence, clause_end)
+                return self._with_clause_end(
+                    subject, word, self._after_dateline(sentence), sentence, clause_end
+                )
             return None
         # "..., said Mr Malthouse."
         before_start = max(sentence.start, verb.start() - SUBJECT_REACH)
@@ -451,8 +464,30 @@ class _Reader:
             )
             if subject is not None and self._is_short_tail(masked[subject.end : sentence.end]):
                 clause_end = before_start + len(before) - 1
-                return self._with_clause_end(subject, word, sentence.start, sentence, clause_end)
+                return self._with_clause_end(
+                    subject, word, self._after_dateline(sentence), sentence, clause_end
+                )
         return None
+
+    def _after_dateline(self, sentence: Sentence) -> int:
+        """Where the writer's words start: "JAKARTA, May 14 — " says where it was filed."""
+        dateline = DATELINE.match(self.masked, sentence.start, sentence.end)
+        return dateline.end() if dateline else sentence.start
+
+    def _is_afterthought(self, tail: str, clause: str) -> bool:
+        """Whether what follows a speech verb is only when and where it was said ("said on
+        Tuesday, in a move that ...", "said after two days of talks"), so the speech is the
+        clause before its subject."""
+        if not is_speech_content(clause):
+            return False
+        adverbial = TIME_ADVERBIAL.match(tail)
+        rest = tail[adverbial.end() :] if adverbial else tail
+        if rest.lstrip().startswith(",") or (adverbial and adverbial.group().endswith(",")):
+            return True  # "said on Tuesday, in a move that ...": the comma closes it
+        words = rest.split()
+        if not words or THAT_AFTER_VERB.match(tail):
+            return False
+        return words[0].lower() in ADVERBIAL_STARTERS
 
     def _is_short_tail(self, tail: str) -> bool:
         words = tail.split()
@@ -574,7 +609,7 @@ class _Reader:
         registry = self.registry
         if subject.kind == "pronoun":
             replying = REPLY_AFTER.match(self.masked, subject.end) is not None
-            return self._resolve_pronoun(subject.text.lower(), replying), None
+            return self._resolve_pronoun(subject.text.lower(), replying, subject.start), None
         if subject.kind == "mention" and subject.mention is not None:
             return registry.resolve_mention(subject.mention), None
         if subject.kind == "spokesperson":
@@ -615,13 +650,19 @@ class _Reader:
                 return speaker
         return None
 
-    def _resolve_pronoun(self, pronoun: str, replying: bool = False) -> Speaker | None:
+    def _resolve_pronoun(
+        self, pronoun: str, replying: bool = False, position: int = 0
+    ) -> Speaker | None:
         """The person "he" or "she" points back to; "they" and "it" to the body that last
-        spoke. Someone replying is not the one who just spoke: "she replied" after "Ms
-        Delacourt asked" is the witness, not the barrister."""
+        spoke, and "it" else to the body last named. Someone replying is not the one who just
+        spoke: "she replied" after "Ms Delacourt asked" is the witness, not the barrister."""
         if pronoun in ("they", "it"):
             if self.last_speaker and self.last_speaker.is_organization:
                 return self.last_speaker
+            if pronoun == "it":
+                body = next(self.registry.mentions_before(position, kind="org"), None)
+                if body is not None:
+                    return self.registry.resolve_mention(body)
             return None
         gender = PRONOUNS[pronoun]
         for speaker in reversed(self.focus):

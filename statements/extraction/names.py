@@ -54,9 +54,11 @@ APPOSITION_BEFORE = re.compile(
 LOWERCASE_OFFICE_BEFORE = re.compile(r"(?:^|(?<=\s))((?:[a-z][a-z\-]*\s+){1,3})$")
 HEAD_CUT = re.compile(r"\s(?:of|for|at|in|from|with|who|which|on|to)\s.*$")
 ROLE_DETERMINERS = re.compile(r"^(?:the|a|an|its|his|her|their|our|[\w\-]+['’]s)\s+")
-# A dateline opening a paragraph: "LONDON (Reuters) -", "FRANKFORT, Ky. (AP) —".
+# A dateline opening a paragraph: "LONDON (Reuters) -", "FRANKFORT, Ky. (AP) —",
+# "JAKARTA, May 14 —".
 DATELINE = re.compile(
-    r"(?m)^[A-Z][A-Z .'’\-]+(?:,\s+[A-Z][\w.]*)?(?:\s+\([A-Za-z .]{1,30}\))?\s*[-—–]+\s"
+    r"(?m)^[A-Z][A-Z .'’\-]+(?:,\s+[A-Z][\w.]*(?:\s+\d{1,2})?)?(?:\s+\([A-Za-z .]{1,30}\))?"
+    r"\s*[-—–]+\s"
 )
 # A listed company is the thing its shares are in: "Shares in Luxor Cinemas rose 9%".
 COMPANY_BEFORE = re.compile(r"\b[Ss]hares\s+in\s+$")

@@ -112,3 +112,32 @@ def test_a_speech_noun_after_a_past_verb_is_not_reported_speech():
     text = "Ms Henshaw rejected claims that the policy was a pre-election giveaway."
 
     assert extract(text) == []
+
+
+def test_a_wire_opening_reports_the_clause_before_its_trailing_attribution():
+    text = (
+        "JAKARTA, May 14 — Indonesia will suspend exports of raw bauxite for two years, the "
+        "country's Ministry of Energy said in a statement on Tuesday."
+    )
+
+    assert [(c.kind, c.text, c.speaker) for c in extract(text)] == [
+        (
+            "reported",
+            "Indonesia will suspend exports of raw bauxite for two years",
+            "Ministry of Energy",
+        )
+    ]
+
+
+def test_when_and_where_after_a_trailing_attribution_are_not_the_speech():
+    text = (
+        "Russia and Ukraine agreed to exchange 300 prisoners, the Swiss government said after "
+        "two days of talks.\n"
+        "The EU will impose duties on steel, the European Commission said on Tuesday, in a move "
+        "that drew a rebuke from Beijing."
+    )
+
+    assert kinds_and_texts(text) == [
+        ("reported", "Russia and Ukraine agreed to exchange 300 prisoners"),
+        ("reported", "The EU will impose duties on steel"),
+    ]

@@ -732,3 +732,13 @@ def test_a_person_opening_a_sentence_is_who_she_points_to_later_in_it():
     )
 
     assert speakers(text)[-1] == ("partial", "Imogen Hart")
+
+
+def test_it_opening_a_clause_speaks_for_the_body_last_named():
+    text = (
+        "Shares in the chain Fenwick & Hale fell after it warned that profits would be "
+        "squeezed.\n"
+        "Smelters were expected to open next year, it said."
+    )
+
+    assert speakers(text) == [("reported", "Fenwick & Hale"), ("reported", "Fenwick & Hale")]
