@@ -371,6 +371,8 @@ def is_speech_content(clause: str) -> bool:
         return False
     if words[0] in SUBJECT_PRONOUNS and len(words) > 1:
         return True
+    if len(words) > 1 and words[0].endswith("s") and words[1][:1].isdigit():
+        return False  # "rules shows 1,214 people ...": a verb, so the clause has no subject
     for index, word in enumerate(words[1:], start=1):
         previous = words[index - 1]
         if word in SUBORDINATING_WORDS:

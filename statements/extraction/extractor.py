@@ -89,6 +89,8 @@ DEFINITE = re.compile(r"[Tt]he\s")
 BRANCH_PLACE = re.compile(r"\s+(?:in|at)\s+[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*$")
 AGE_DESCRIPTION = re.compile(r"\d+-year-old$")
 SAYING_AFTER = re.compile(r",\s+(?:saying|adding)\b")
+# A later verb that carries the speech: "asked about the decision ..., said trade ...".
+LATER_SPEECH = re.compile(r",\s+(?:saying|adding|said|says|added|adds|told|tells)\b")
 THAT_BEFORE = re.compile(r"\bthat\s+$")
 # Scene-setting before a sentence's subject: "In Hazard, ...", "Earlier this year, ...".
 LEADING_ADVERBIAL = re.compile(
@@ -104,6 +106,7 @@ TITLED_ROLES = {"judge": ("Justice", "Judge")}
 HEADLINE_SPEAKER = re.compile(r"^\s*([^,.;:]{1,40}):$")
 # "..., and that letters like that kept him going" still reports the speaker.
 NEW_CLAUSE_AFTER = re.compile(r",\s+(?:while|whereas|and|but)\s(?!that\b)")
+SECOND_SPEAKER = re.compile(r",\s+(?:while|whereas|and|but)\s+(?!that\b)")
 REPLY_AFTER = re.compile(rf"\s+(?:{'|'.join(sorted(REPLY_VERBS))})\b")
 OFFICE_BEFORE_NAME = re.compile(r"(?:[\w’'\-]+\s+){1,4}")
 # "the Spaniard", "the Scot": a nationality standing for a person already in the story.
@@ -317,26 +320,62 @@ class _Reader:
     # --- partial quotations and reported speech ------------------------------------------
 
     def _clause_speech(self, index: int, sentence: Sentence, quotations: list[Quotation]) -> None:
-        found = self._according_to(sentence)
-        candidates = [found] if found is not None else []
-        if found is None:
-            candidates = (
-                self._clause_for_verb(sentence, verb)
-                for verb in SPEECH_VERB.finditer(self.masked, sentence.start, sentence.end)
-            )
-        for candidate in candidates:
+        """The sentence's speech clause; two when a second speaker takes over after ", and"
+        ("Network Rail said two lines had reopened, and Avanti said it expected ...")."""
+        according = self._according_to(sentence)
+        if according is not None:
+            self._clause_draft(index, sentence, quotations, according)
+            return
+        resume = sentence.start
+        for verb in SPEECH_VERB.finditer(self.masked, sentence.start, sentence.end):
+            if verb.start() < resume:
+                continue
+            candidate = self._clause_for_verb(sentence, verb)
             if candidate is None:
                 continue
-            subject, verb_word, clause_start, clause_end = candidate
-            kind = self._clause_kind(subject, verb_word, clause_start, clause_end, quotations)
-            if kind is None:
+            handover = self._clause_draft(index, sentence, quotations, candidate)
+            if handover is None:
                 continue
-            if kind == "partial":
-                clause_end = self._partial_end(clause_start, clause_end, quotations)
-            draft = _Draft(kind, clause_start, clause_end, sentence, None, None)
-            self._attribute(draft, subject, index)
-            self.drafts.append(draft)
-            return
+            if handover < 0:
+                return
+            resume = handover
+
+    def _clause_draft(
+        self,
+        index: int,
+        sentence: Sentence,
+        quotations: list[Quotation],
+        candidate: tuple[Subject, str, int, int],
+    ) -> int | None:
+        """Add the candidate's draft if its clause is speech. None if it is not; else where a
+        second speaker takes over, or -1 when the clause runs on to its end."""
+        subject, verb_word, clause_start, clause_end = candidate
+        kind = self._clause_kind(subject, verb_word, clause_start, clause_end, quotations)
+        if kind is None:
+            return None
+        handover = None
+        if clause_start > subject.start:
+            handover = self._second_speaker(clause_start, clause_end)
+            if handover is not None:
+                clause_end = handover
+        if kind == "partial":
+            clause_end = self._partial_end(clause_start, clause_end, quotations)
+        draft = _Draft(kind, clause_start, clause_end, sentence, None, None)
+        self._attribute(draft, subject, index)
+        self.drafts.append(draft)
+        return -1 if handover is None else handover
+
+    def _second_speaker(self, start: int, end: int) -> int | None:
+        """Where a reported clause hands over to a new speaker: the comma of ", and Avanti
+        said ..."."""
+        for joint in SECOND_SPEAKER.finditer(self.masked, start, end):
+            verb = SPEECH_VERB.search(self.masked, joint.end(), min(end, joint.end() + 80))
+            if verb is None or verb.group(1) not in CLAUSE_VERBS:
+                continue
+            subject = subject_before(self.masked, self.registry, joint.end(), verb.start())
+            if subject is not None and subject.start == joint.end() and subject.kind != "phrase":
+                return joint.start()
+        return None
 
     def _clause_kind(
         self,
@@ -388,7 +427,9 @@ class _Reader:
             sentence.start + match.start(1),
             sentence.start + match.end(1),
         )
-        if subject is None:
+        if subject is None or subject.mention is None or subject.mention.kind == "org":
+            # "According to the budget office, ...", "according to figures": a source for
+            # facts. Only a person's account is their speech.
             return None
         return self._with_clause_end(subject, "said", sentence.start + match.end(), sentence)
 
@@ -408,7 +449,9 @@ class _Reader:
         if word == "saying":
             if not masked[sentence.start : verb.start()].rstrip().endswith(","):
                 return None
-            subject = self._sentence_subject(sentence, verb.start())
+            subject = self._verb_subject(sentence, verb.start()) or self._sentence_subject(
+                sentence, verb.start()
+            )
             if subject is None:
                 return None
             return self._with_clause_end(subject, word, self._clause_start(verb), sentence)
@@ -438,9 +481,11 @@ class _Reader:
                     word not in DESCRIBING_VERBS
                     and first_word
                     and first_word[0] in NOT_CLAUSE_STARTERS
-                    and SAYING_AFTER.search(masked, clause_start, sentence.end)
+                    and LATER_SPEECH.search(masked, clause_start, sentence.end)
                 ):
-                    return None  # "ruled out signings, saying ...": the saying clause speaks
+                    # "ruled out signings, saying ...", "asked about the decision ..., said":
+                    # the later verb's clause speaks.
+                    return None
                 if word in DESCRIBING_VERBS:
                     # "defended the plans, saying ...": the saying clause is the speech.
                     saying = SAYING_AFTER.search(masked, clause_start, sentence.end)
@@ -541,6 +586,21 @@ class _Reader:
         if end <= clause_start:
             return None
         return subject, verb_word, clause_start, end
+
+    def _verb_subject(self, sentence: Sentence, limit: int) -> Subject | None:
+        """The subject of the speech verb a ", saying" hangs on: "... after the Office of Rail
+        and Road criticised Avanti's performance, saying ..."."""
+        verb = last_speech_verb(self.masked, sentence.start, limit)
+        if verb is None:
+            return None
+        subject = subject_before(self.masked, self.registry, sentence.start, verb.start())
+        if subject is None:
+            return None
+        if subject.kind == "phrase" and not self.registry.mentions_between(
+            subject.start, subject.end
+        ):
+            return None  # only a named subject: "the Office of Rail and Road", not "the row"
+        return subject
 
     def _sentence_subject(self, sentence: Sentence, limit: int) -> Subject | None:
         limit = min(limit, sentence.start + SUBJECT_REACH)
@@ -676,6 +736,18 @@ class _Reader:
                     # "He said ..." tells the reader Sgt Pritchard is a man: a later "she" is
                     # someone else.
                     self.registry.genders.setdefault(speaker.name, gender)
+                return speaker
+        return self._person_mentioned_before(position, gender)
+
+    def _person_mentioned_before(self, position: int, gender: str | None) -> Speaker | None:
+        """With nobody in focus, the person last named: "For Sam Okoro, the weekly shop ...
+        “If I go over £45 ...,” he says"."""
+        for mention in self.registry.mentions_before(position, kind="person"):
+            speaker = self.registry.resolve_mention(mention)
+            if not speaker.name or speaker.is_organization:
+                continue
+            known_gender = speaker.gender or self.registry.genders.get(speaker.name)
+            if known_gender in (None, gender):
                 return speaker
         return None
 

@@ -456,6 +456,8 @@ class Registry:
         # Roles named in the article, by their last word: (position, normalised role, speaker).
         self._roles: dict[str, list[tuple[int, str, Speaker]]] = {}
         self._first_person_mention: dict[str, int] = {}
+        # Capitalised offices before names, in document order: "Detective Inspector".
+        self._offices: list[tuple[int, str, Speaker]] = []
         for mention in mentions:
             if mention.kind == "person":
                 self._first_person_mention.setdefault(mention.name, mention.start)
@@ -472,6 +474,8 @@ class Registry:
             if speaker.name and not speaker.is_organization:
                 for role in _roles_around(masked, mention):
                     self.add_role(mention.start, role, speaker)
+                if mention.office:
+                    self._offices.append((mention.start, mention.office, speaker))
 
     # --- organisations -------------------------------------------------------------------
 
@@ -612,7 +616,19 @@ class Registry:
                 distance = abs(role_position - position)
                 if best is None or distance < best[0]:
                     best = (distance, speaker)
+        if best is None and " " not in role:
+            return self._holder_of_office_word(role, position)
         return best[1] if best else None
+
+    def _holder_of_office_word(self, word: str, position: int) -> Speaker | None:
+        """'the detective' after 'Detective Inspector Claire Mottram': the person last named
+        with that word in their office."""
+        for office_position, office, speaker in reversed(self._offices):
+            if office_position < position - LOOKBACK:
+                break
+            if office_position < position and word in office.split():
+                return speaker
+        return None
 
     # --- positions ----------------------------------------------------------------------
 

@@ -141,3 +141,57 @@ def test_when_and_where_after_a_trailing_attribution_are_not_the_speech():
         ("reported", "Russia and Ukraine agreed to exchange 300 prisoners"),
         ("reported", "The EU will impose duties on steel"),
     ]
+
+
+def test_a_second_speaker_after_and_gets_a_clause_of_their_own():
+    text = (
+        "Network Rail said two of the four lines had reopened, and Avanti said it expected to "
+        "run an amended timetable."
+    )
+
+    assert [(c.text, c.speaker) for c in extract(text)] == [
+        ("two of the four lines had reopened", "Network Rail"),
+        ("it expected to run an amended timetable", "Avanti"),
+    ]
+
+
+def test_saying_after_a_named_subjects_verb_speaks_for_that_subject():
+    text = (
+        "The disruption comes after the Office of Rail and Road criticised Avanti's "
+        "performance, saying it had cancelled one in ten trains."
+    )
+
+    assert [(c.text, c.speaker) for c in extract(text)] == [
+        ("it had cancelled one in ten trains", "Office of Rail and Road")
+    ]
+
+
+def test_according_to_a_source_that_is_not_a_person_is_not_speech():
+    text = (
+        "According to the city's budget office, the project will cost about $260,000 per unit.\n"
+        "According to Tran, the average homeowner will pay about $140 more a year."
+    )
+
+    assert kinds_and_texts(text) == [
+        ("reported", "the average homeowner will pay about $140 more a year")
+    ]
+
+
+def test_a_speech_word_used_as_a_noun_before_a_verb_and_a_count_is_not_speech():
+    text = (
+        "Data released under freedom of information rules shows 1,214 people had been waiting "
+        "longer than 52 weeks."
+    )
+
+    assert extract(text) == []
+
+
+def test_a_question_put_to_the_speaker_before_said_is_not_the_speech():
+    text = (
+        "Chinese foreign ministry spokesperson Zhang Rui, asked about the decision at a "
+        "briefing in Beijing, said trade should be “mutually beneficial and stable.”"
+    )
+
+    assert [(c.kind, c.text) for c in extract(text)] == [
+        ("partial", "trade should be “mutually beneficial and stable.”")
+    ]

@@ -742,3 +742,23 @@ def test_it_opening_a_clause_speaks_for_the_body_last_named():
     )
 
     assert speakers(text) == [("reported", "Fenwick & Hale"), ("reported", "Fenwick & Hale")]
+
+
+def test_the_detective_is_the_person_named_with_detective_in_their_office():
+    text = (
+        "Detective Inspector Claire Mottram, of Wiltshire Police, said the victim was walking "
+        "home.\n"
+        "“Somebody will have seen something,” the detective said."
+    )
+
+    assert speakers(text)[-1] == ("direct", "Claire Mottram")
+
+
+def test_with_nobody_in_focus_he_is_the_person_last_named():
+    text = (
+        "For Sam Okoro, the weekly shop has become an exercise in arithmetic.\n"
+        "The 29-year-old delivery driver from Walsall walks the aisles with a calculator.\n"
+        "“If I go over £45, something has to go back,” he says."
+    )
+
+    assert speakers(text) == [("direct", "Sam Okoro")]
