@@ -623,10 +623,11 @@ class Registry:
     def _holder_of_office_word(self, word: str, position: int) -> Speaker | None:
         """'the detective' after 'Detective Inspector Claire Mottram': the person last named
         with that word in their office."""
-        for office_position, office, speaker in reversed(self._offices):
-            if office_position < position - LOOKBACK:
-                break
-            if office_position < position and word in office.split():
+        index = bisect.bisect_left(self._offices, position, key=lambda entry: entry[0])
+        while index > 0 and self._offices[index - 1][0] >= position - LOOKBACK:
+            index -= 1
+            _, office, speaker = self._offices[index]
+            if word in office.split():
                 return speaker
         return None
 
