@@ -17,21 +17,16 @@ quotes: the candidate's speaker equals the gold speaker (both None counts as equ
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from statements.extraction import (  # noqa: E402 (the path above makes the package importable)
-    Candidate,
-    KnownOrganization,
-    KnownPerson,
-    extract,
-)
+# The path above makes these importable.
+from statements.extraction import Candidate, KnownOrganization, KnownPerson, extract  # noqa: E402
+from tests.extraction.corpus_files import load_articles  # noqa: E402
 
-CORPUS = Path(__file__).resolve().parent.parent / "tests" / "extraction" / "corpus"
 KINDS = ("direct", "partial", "reported")
 COVERAGE = 0.8
 CANDIDATE_INSIDE = 0.5
@@ -68,17 +63,14 @@ class Tally:
 
 def load_corpus(split: str = "all") -> list[Article]:
     articles = []
-    for gold_path in sorted(CORPUS.glob("*.json")):
-        gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        if split != "all" and gold["split"] != split:
-            continue
-        text = gold_path.with_suffix(".txt").read_text(encoding="utf-8")
+    for article in load_articles(split):
+        text = article.text
         quotes = []
         cursor = 0
-        for quote in gold["quotes"]:
+        for quote in article.quotes:
             start = text.find(quote["text"], cursor)
             if start < 0:
-                raise ValueError(f"{gold_path.name}: gold text not in article: {quote['text']!r}")
+                raise ValueError(f"{article.name}: gold text not in article: {quote['text']!r}")
             quotes.append(
                 GoldQuote(
                     quote["kind"],
@@ -89,20 +81,16 @@ def load_corpus(split: str = "all") -> list[Article]:
                 )
             )
             cursor = start + 1
-        people = [
-            KnownPerson(
-                p["slug"],
-                p["name"],
-                tuple(p.get("other_names", ())),
-                tuple(p.get("role_labels", ())),
+        articles.append(
+            Article(
+                article.name,
+                article.split,
+                text,
+                article.people,
+                article.organizations,
+                quotes,
             )
-            for p in gold.get("people", ())
-        ]
-        organizations = [
-            KnownOrganization(o["slug"], o["name"], tuple(o.get("other_names", ())))
-            for o in gold.get("organizations", ())
-        ]
-        articles.append(Article(gold_path.stem, gold["split"], text, people, organizations, quotes))
+        )
     return articles
 
 

@@ -16,9 +16,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from statements.extraction import extract  # noqa: E402 (the path above makes it importable)
+# The path above makes these importable.
+from statements.extraction import extract  # noqa: E402
+from tests.extraction.corpus_files import CORPUS  # noqa: E402
 
-CORPUS = Path(__file__).resolve().parent.parent / "tests" / "extraction" / "corpus"
 TARGET_MB_PER_SECOND = 1.0
 
 
