@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from statements.extraction.lexicon import (
     AUXILIARIES,
+    BLOCKING_WORDS,
     CLAUSE_DETERMINERS,
     CLAUSE_OPENERS,
     FINITE_WORDS,
@@ -20,6 +21,7 @@ from statements.extraction.lexicon import (
     NOT_CLAUSE_STARTERS,
     PASSIVE_AUXILIARIES,
     SPEECH_VERBS,
+    SPOKESPERSON_NOUNS,
     SUBJECT_PRONOUNS,
     SUBORDINATING_WORDS,
 )
@@ -32,8 +34,7 @@ LAST_WORD = re.compile(r"([\w’'\-]+)\s*$")
 # elsewhere "it" is as often a thing as a body.
 PRONOUN_AT_END = re.compile(r"(?:^|(?<=[\s,]))([Hh]e|[Ss]he|[Tt]hey|It|it)$")
 CLAUSE_BEFORE_IT = re.compile(
-    r"(?:^|,|\b(?:[Aa]nd|[Bb]ut|[Ss]o|after|because|when|while|as|since|although|though|once|"
-    r"until|before))\s*$"
+    rf"(?:^|,|\b(?:[Aa]nd|[Bb]ut|[Ss]o|as|{'|'.join(sorted(CLAUSE_OPENERS))}))\s*$"
 )
 PRONOUN_AT_START = re.compile(r"\s*(he|she|they)\b")
 # An acronym given after a body's name: "Scottish and Southern Electricity Networks (SSEN)".
@@ -42,7 +43,7 @@ _DETERMINER = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ne|[\w\-]+['�
 _PHRASE_CHARS = r"[^,;:.!?\x02\x03\x1f\"“”]"
 PHRASE_AT_END = re.compile(rf"(?:^|(?<=[\s,]))({_DETERMINER}\s+{_PHRASE_CHARS}{{1,60}}?)$")
 PHRASE_AT_START = re.compile(rf"\s*({_DETERMINER}\s+{_PHRASE_CHARS}{{1,60}}?)(?=,|\s*$|\.)")
-_SPOKESPERSON = r"(?P<noun>spokes(?:person|man|woman)|representative|source|official|insider)"
+_SPOKESPERSON = rf"(?P<noun>{'|'.join(sorted(SPOKESPERSON_NOUNS))})"
 SPOKESPERSON_AT_END = re.compile(
     rf"(?:^|(?<=[\s,]))(?:[Aa]n?|[Tt]he)\s+(?P<hint>(?:[^\s,]+\s+){{0,6}}?){_SPOKESPERSON}"
     rf"(?:\s+(?:for|at|from)\s+(?:the\s+)?(?P<owner>[^,]{{2,60}}?))?$"
@@ -75,31 +76,6 @@ INDEFINITE_BEFORE = re.compile(r"(?:^|(?<=[\s,]))[Aa]n?\s+$")
 PREPOSITION_BEFORE = re.compile(r"(?:\b(?:of|at|from|for|with|in)\s+(?:the\s+)?)$")
 # How far before its verb a subject may start, in characters; keeps each look-back short.
 SUBJECT_REACH = 300
-BLOCKING_WORDS = frozenset(
-    [
-        "was",
-        "were",
-        "is",
-        "are",
-        "has",
-        "have",
-        "had",
-        "been",
-        "will",
-        "would",
-        "could",
-        "should",
-        "who",
-        "which",
-        "that",
-        "after",
-        "when",
-        "because",
-        "while",
-        "before",
-        "if",
-    ]
-)
 
 
 @dataclass(frozen=True)

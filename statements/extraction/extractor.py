@@ -39,7 +39,14 @@ from statements.extraction.lexicon import (
     TELLING_VERBS,
     UNNAMED_PERSON_NOUNS,
 )
-from statements.extraction.names import DATELINE, Registry, Speaker, find_mentions, role_head
+from statements.extraction.names import (
+    DATELINE,
+    Mention,
+    Registry,
+    Speaker,
+    find_mentions,
+    role_head,
+)
 from statements.extraction.quotes import (
     MASK_CLOSE,
     MASK_OPEN,
@@ -85,7 +92,6 @@ APPOSED_DESCRIPTION = re.compile(
 LEADING_ARTICLE = re.compile(r"(?<![\w’'])(?:[Tt]he|[Aa]n?)(?:\s+[\w\-]+['’]s)?\s*$")
 ROLE_LINK = re.compile(r"(?:['’]s)?\s+(?:[a-z\-]+\s+){0,2}?([a-z\-]+)\s+(?=[A-Z])")
 INDEFINITE = re.compile(r"(?:[Aa]n?|[Oo]ne)\s")
-DEFINITE = re.compile(r"[Tt]he\s")
 BRANCH_PLACE = re.compile(r"\s+(?:in|at)\s+[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*$")
 AGE_DESCRIPTION = re.compile(r"\d+-year-old$")
 SAYING_AFTER = re.compile(r",\s+(?:saying|adding)\b")
@@ -106,7 +112,6 @@ TITLED_ROLES = {"judge": ("Justice", "Judge")}
 HEADLINE_SPEAKER = re.compile(r"^\s*([^,.;:]{1,40}):$")
 # "..., and that letters like that kept him going" still reports the speaker.
 NEW_CLAUSE_AFTER = re.compile(r",\s+(?:while|whereas|and|but)\s(?!that\b)")
-SECOND_SPEAKER = re.compile(r",\s+(?:while|whereas|and|but)\s+(?!that\b)")
 REPLY_AFTER = re.compile(rf"\s+(?:{'|'.join(sorted(REPLY_VERBS))})\b")
 OFFICE_BEFORE_NAME = re.compile(r"(?:[\w’'\-]+\s+){1,4}")
 # "the Spaniard", "the Scot": a nationality standing for a person already in the story.
@@ -368,7 +373,7 @@ class _Reader:
     def _second_speaker(self, start: int, end: int) -> int | None:
         """Where a reported clause hands over to a new speaker: the comma of ", and Avanti
         said ..."."""
-        for joint in SECOND_SPEAKER.finditer(self.masked, start, end):
+        for joint in NEW_CLAUSE_AFTER.finditer(self.masked, start, end):
             verb = SPEECH_VERB.search(self.masked, joint.end(), min(end, joint.end() + 80))
             if verb is None or verb.group(1) not in CLAUSE_VERBS:
                 continue
@@ -777,7 +782,7 @@ class _Reader:
     def _spokesperson_body(self, subject: Subject) -> Speaker | None:
         hint = subject.hint
         if not hint:
-            if DEFINITE.match(subject.text) and self.spokesperson_for is not None:
+            if ARTICLE_ONLY.match(subject.text) and self.spokesperson_for is not None:
                 return self.spokesperson_for
             return self.registry.organization_like("company", subject.start)
         # "a spokesperson for the NEU in Leeds": the body, not its branch.
@@ -812,27 +817,32 @@ class _Reader:
     def _note_leading_person(self, sentence: Sentence) -> None:
         """A person named at the very start of a sentence is its subject, and a "she" later
         in it points back to them: "Hart is candid about ..., when she says ..."."""
-        start = sentence.start
-        scene = LEADING_ADVERBIAL.match(self.masked, start, sentence.end)
-        if scene:
-            start = scene.end()
-        mention = self.registry.mention_starting_at(start)
+        mention = self.registry.mention_starting_at(self._subject_start(sentence))
         if mention is None or mention.kind == "org" or mention.possessive:
             return
-        if mention.kind == "reference" and not (
-            mention.honorific or self.registry.is_known_surname(mention.name)
-        ):
+        if not self._names_somebody(mention):
             return
         speaker = self.registry.resolve_mention(mention)
         if speaker.name and not speaker.is_organization:
             self._note_referent(speaker)
 
+    def _subject_start(self, sentence: Sentence) -> int:
+        """Where the sentence's subject can start: "In Hazard, Linda Combs, 67, waited ..."
+        puts it after the scene-setting."""
+        scene = LEADING_ADVERBIAL.match(self.masked, sentence.start, sentence.end)
+        return scene.end() if scene else sentence.start
+
+    def _names_somebody(self, mention: Mention) -> bool:
+        """Not a lone capitalised word that names nobody: "Denver" in "Denver coach Mike
+        Sato"."""
+        return (
+            mention.kind != "reference"
+            or mention.honorific is not None
+            or self.registry.is_known_surname(mention.name)
+        )
+
     def _note_opening_subject(self, sentence: Sentence) -> None:
-        start = sentence.start
-        # "In Hazard, Linda Combs, 67, waited ...": the subject follows the scene-setting.
-        scene = LEADING_ADVERBIAL.match(self.masked, start, sentence.end)
-        if scene:
-            start = scene.end()
+        start = self._subject_start(sentence)
         for mention in self.registry.mentions_between(start, min(sentence.end, start + 80)):
             # Only a name that opens the sentence is its subject; an organisation there
             # means the sentence is about it, not about a person, unless it qualifies an
@@ -848,13 +858,8 @@ class _Reader:
                 return
             if not intro_allows(self.masked[start : mention.start]):
                 return
-            unknown_single_name = (
-                mention.kind == "reference"
-                and not mention.honorific
-                and not self.registry.is_known_surname(mention.name)
-            )
-            if unknown_single_name:
-                continue  # "Denver coach Mike Sato": a capitalised word that names nobody
+            if not self._names_somebody(mention):
+                continue
             self._note(self.registry.resolve_mention(mention))
             return
 

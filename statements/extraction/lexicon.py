@@ -332,3 +332,12 @@ SPOKESPERSON_NOUNS = _words(
         spokesperson spokesman spokeswoman representative source official insider
         """
 )
+# Words that make a would-be subject a clause of its own ("his players had lacked ...").
+BLOCKING_WORDS = _words(
+    """
+        was were is are has have had been will would could should who which that after when
+        because while before if
+        """
+)
+# Particles inside people's names: "Ursula von der Leyen", "Rafael da Silva".
+NAME_PARTICLES = _words("de van von der den da du la le al bin")

@@ -25,6 +25,7 @@ from statements.extraction.lexicon import (
     GENERIC_ORGANIZATION_NOUNS,
     HONORIFICS,
     NAME_KEEPING_HONORIFICS,
+    NAME_PARTICLES,
     OFFICE_WORDS,
     ORGANIZATION_HEADS,
     ORGANIZATION_WORDS,
@@ -40,11 +41,10 @@ from statements.extraction.schema import KnownOrganization, KnownPerson
 LOOKBACK = 12_000
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _TOKEN = rf"[{_UPPER}][\w\-]*(?:['’][^\W\d_]+)*\.?"
-_CONNECTOR = r"(?:of|for|and|&|on|the|de|van|von|der|den|da|du|la|le|al|bin)"
+_CONNECTOR = rf"(?:of|for|and|&|on|the|{'|'.join(sorted(NAME_PARTICLES))})"
 CAPITALISED_RUN = re.compile(rf"(?<![\w'’]){_TOKEN}(?:[ ](?:{_CONNECTOR}[ ])*{_TOKEN})*")
 WORD = re.compile(r"\S+")
 AREA_LIST_BEFORE = re.compile(r"(?:[A-Z][a-z]+, )+$")
-NAME_PARTICLES = frozenset(["de", "van", "von", "der", "den", "da", "du", "la", "le", "al", "bin"])
 _ROLE_START = r"(?:the|a|an|its|his|her|their|[\w\-]+['’]s)"
 _ROLE_CHARS = r"[^,.;:!?\n\x02\x03\x1f]"
 APPOSITION_AFTER = re.compile(rf",\s+({_ROLE_START}\s+{_ROLE_CHARS}{{2,60}}?)(?=,|\.|\s*$)")
