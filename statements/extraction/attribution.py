@@ -39,7 +39,7 @@ CLAUSE_BEFORE_IT = re.compile(
 PRONOUN_AT_START = re.compile(r"\s*(he|she|they)\b")
 # An acronym given after a body's name: "Scottish and Southern Electricity Networks (SSEN)".
 ACRONYM_AT_END = re.compile(r"\s*\([A-Z][A-Za-z&]{1,9}\)$")
-_DETERMINER = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ne|[\w\-]+['’]s)"
+_DETERMINER = r"(?:[Tt]he|[Aa]n?|[Aa]nother|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ne|[\w\-]+['’]s)"
 _PHRASE_CHARS = r"[^,;:.!?\x02\x03\x1f\"“”]"
 PHRASE_AT_END = re.compile(rf"(?:^|(?<=[\s,]))({_DETERMINER}\s+{_PHRASE_CHARS}{{1,60}}?)$")
 PHRASE_AT_START = re.compile(rf"\s*({_DETERMINER}\s+{_PHRASE_CHARS}{{1,60}}?)(?=,|\s*$|\.)")
@@ -55,7 +55,7 @@ SPOKESPERSON_AT_START = re.compile(
 # Between a subject and its verb: a relative clause, an age, a US party-and-state tag or the
 # question put ("Jones, 28, told reporters", "Hollister, R-Ky., whose district ..., said",
 # "A spokesperson, asked whether ..., said").
-_AGE_OR_PARTY = r"\d{1,3}|[DRI]-[A-Z][A-Za-z.]{1,12}"
+_AGE_OR_PARTY = r"\d{1,3}|[DRI]-[A-Z][A-Za-z.]{1,12}(?:\s[A-Z][A-Za-z.]{1,12}){0,2}"
 RELATIVE_CLAUSE_AT_END = re.compile(
     rf"(?:\s*,\s*(?:{_AGE_OR_PARTY}))?"
     rf"\s*,\s*(?:(?:who|whose|which|asked)\s[^,;:.!?\x02\x03]{{1,120}}|{_AGE_OR_PARTY}),$"

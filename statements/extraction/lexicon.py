@@ -153,16 +153,36 @@ OFFICE_WORDS = _words(
         Sheriff Gov Officer Member Editor Founder Professor Prof MP MSP MEP MLA AM
         """
 )
-# Descriptions that stand capitalised at a sentence start before a name: "Patient Jean Harper".
-DESCRIPTOR_WORDS = _words(
+# Common given names across cultures. A capitalised word before "Given Surname" that is not
+# itself a given name is a description ("Headteacher Sarah Oduya", "Paramedic Kerry Bolton"),
+# whatever the description is; the list only has to know names, not every job.
+GIVEN_NAMES = _words(
     """
-        Patient Neighbour Neighbor Commuter Developer Resident Witness Victim Campaigner Pupil
-        Student Teacher Parent Shopper Driver Passenger Fan Supporter Customer Analyst Economist
-        Campaign Charity Lawyer Barrister Solicitor Singer Actor Actress Author Veteran Former
-        Retired Nurse Doctor Farmer Owner Landlord Tenant Survivor Activist Striker Midfielder
-        Defender Goalkeeper Rookie Pensioner Mother Father Widow Grandmother Grandfather
-        Businessman Businesswoman Entrepreneur Historian Scientist Researcher Expert Paramedic
-        Firefighter Midwife Carer Volunteer Gran Granny Grandad Grandma Mum Dad
+        Aaron Abdul Abdullah Abigail Ada Adam Adaeze Adrian Agnes Ahmed Aidan Aisha Alan Albert
+        Alejandro Alex Alexander Alexandra Ali Alice Alicia Alison Amanda Amara Amelia Amina
+        Amir Amira Amy Ana Andrea Andrew Andy Angela Anil Anita Ann Anna Anne Annie Anthony
+        Antonio Anya Arjun Arthur Asha Ashley Aurelia Ava Ayesha Barbara Ben Benjamin Bernard
+        Beth Bethany Bill Billy Bob Brian Bridget Bruce Callum Carl Carlos Carmen Carol Caroline
+        Catherine Charles Charlie Charlotte Chen Chidi Chloe Chris Christine Christopher Chukwu
+        Claire Clara Colin Connor Craig Daniel Danielle Darren Dave David Dawn Dean Deborah Declan
+        Dana Deepak Denise Derek Diana Diane Diego Dmitri Dominic Donna Dorothy Douglas Duncan Ed
+        Edward Elena Eleanor Eliza Elizabeth Ella Ellie Emily Emma Eric Erin Ethan Eva Evelyn
+        Fatima Felix Fiona Florence Francesca Francis Frank Freya Gabriel Gareth Gary Gavin
+        Geoffrey George Georgia Gerald Grace Graham Greg Hannah Harriet Harry Hassan Hayley Heather
+        Helen Helena Henry Hiroshi Holly Hugh Ian Ibrahim Imran Isaac Isabel Isabella Ivan Jack
+        Jacob Jake James Jamie Jan Jane Janet Jasmine Jason Javier Jean Jennifer Jenny Jeremy
+        Jessica Jill Jim Joan Joanna Joe John Jonathan Jordan Jorge Jose José Joseph Josh Joshua
+        Joy Juan Judith Julia Julie Justin Karen Kate Katherine Kathryn Katie Kavita Keith Kelly
+        Kemi Ken Kenneth Kerry Kevin Kieran Kim Kofi Kwame Lars Laura Lauren Leah Lee Leila Leo
+        Liam Lily Linda Lisa Liz Lorna Louise Lucy Luis Luke Lynn Maria Marie Mark Marta Martin
+        Mary Matthew Maya Megan Mehmet Melanie Mia Michael Michelle Mike Mohamed Mohammed
+        Muhammad Nadia Naomi Natalie Nathan Neil Nicholas Nicola Nigel Nikhil Nina Noah Noor
+        Oksana Oliver Olivia Omar Oscar Owen Pablo Pamela Patricia Patrick Paul Paula Pedro Peter
+        Philip Pierre Pooja Priya Rachel Rahul Raj Rajesh Ravi Rebecca Richard Rita Rob Robert
+        Robin Roger Rosa Rose Ross Roy Rufus Ruth Ryan Sally Sam Samantha Samira Samuel Sandra
+        Sanjay Sara Sarah Scott Sean Sergei Sharon Shirley Simon Sofia Sophie Stephen Steve
+        Steven Stuart Sunita Susan Tanya Teresa Thomas Tim Timothy Tom Tomás Tony Tracy Valerie
+        Vanessa Victoria Vikram Vincent Wei Wendy William Xavier Yasmin Yusuf Zainab Zoe
         """
 )
 # Capitalised words that start a sentence or a phrase but never a name.

@@ -19,10 +19,10 @@ from statements.extraction.lexicon import (
     ABBREVIATIONS,
     AREA_WORDS,
     CALENDAR_WORDS,
-    DESCRIPTOR_WORDS,
     FITTING_ORGANIZATION_WORDS,
     FUNCTION_WORDS,
     GENERIC_ORGANIZATION_NOUNS,
+    GIVEN_NAMES,
     HONORIFICS,
     NAME_KEEPING_HONORIFICS,
     NAME_PARTICLES,
@@ -66,6 +66,8 @@ ROLE_QUALIFIER = re.compile(r"\s+(?:of|for|at|in|from|with)\s.*$")
 LOWERCASE_WORD = re.compile(r"(?<![\w’'\-])[a-z]{3,}(?![\w’'\-])")
 CLOCK_BEFORE = re.compile(r"\b\d{1,2}[.:]\d{2}\s*$")
 THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+SENTENCE_START_BEFORE = re.compile(r"(?:^|\n|[.!?]\s)$")
+PARTY_TAG = re.compile(r"[DRI]-[A-Z]")
 NICKNAME_BETWEEN = re.compile(rf"\s{MASK_OPEN}{MASK_INSIDE}{{1,24}}{MASK_CLOSE}\s")
 
 
@@ -163,16 +165,24 @@ def find_mentions(masked: str) -> list[Mention]:
             continue  # "LONDON (Reuters) -" says where the story was filed, not who spoke
         if CLOCK_BEFORE.search(masked, max(0, match.start() - 8), match.start()):
             continue  # "10:42 BST" is a time zone in a live blog's timestamp
+        if PARTY_TAG.match(match.group()):
+            continue  # "R-Grand Rapids", "D-N.Y.": a US party and district, never a name
         words = [(m.start() + match.start(), m.group()) for m in WORD.finditer(match.group())]
         for group in _split_run(words, common_words, name_words):
-            mention = _classify(group, common_words)
+            mention = _classify(group, common_words, masked)
             if mention is not None:
-                if mention.kind == "person" and THE_BEFORE.search(
-                    masked, max(0, mention.start - 4), mention.start
-                ):
+                after_the = THE_BEFORE.search(masked, max(0, mention.start - 4), mention.start)
+                if mention.kind == "person" and after_the:
                     # "won the Forward Prize": people's names take no article; a body or a
                     # thing named like one does.
                     mention = Mention(mention.start, mention.end, "org", mention.name)
+                if (
+                    mention.kind == "reference"
+                    and after_the
+                    and not mention.honorific
+                    and mention.name not in name_words
+                ):
+                    continue  # "the Portuguese", "the Welshman": a description, not a name
                 if mention.kind != "org" and COMPANY_BEFORE.search(
                     masked, max(0, mention.start - 12), mention.start
                 ):
@@ -343,7 +353,9 @@ def _split_connectors(
     return groups
 
 
-def _classify(group: list[tuple[int, str]], common_words: frozenset[str]) -> Mention | None:
+def _classify(
+    group: list[tuple[int, str]], common_words: frozenset[str], masked: str
+) -> Mention | None:
     start = group[0][0]
     end = group[-1][0] + len(group[-1][1])
     words = [word for _, word in group]
@@ -355,15 +367,8 @@ def _classify(group: list[tuple[int, str]], common_words: frozenset[str]) -> Men
         words[-1] = words[-1][:-2]
         end -= 2
     descriptor = None
-    if (
-        len(words) >= 3
-        and words[1][0].isupper()  # "Campaign for Better Transport" is a body's name
-        and (
-            words[0] in DESCRIPTOR_WORDS
-            or (words[0].lower() in common_words and _plain_name(words))
-        )
-    ):
-        # "Paramedic Kerry Bolton": a capitalised description before a full name.
+    if _is_descriptor(words, common_words, masked, start):
+        # "Headteacher Sarah Oduya", "Developer Castlegate Homes": a description before a name.
         descriptor = words[0].lower()
         words = words[1:]
         start = group[1][0]
@@ -398,6 +403,24 @@ def _classify(group: list[tuple[int, str]], common_words: frozenset[str]) -> Men
     if bare[-1] in PLACE_WORDS or bare[0] in ("River", "Lake", "Mount", "New", "North", "South"):
         return None
     return _person_mention(start, end, name_words, None, descriptor, possessive)
+
+
+def _is_descriptor(words: list[str], common_words: frozenset[str], masked: str, start: int) -> bool:
+    """Whether a run's first word describes the name after it. It does when it is not a given
+    name and the name after it starts with one ("Headteacher Sarah Oduya"), or the writer also
+    uses the word in lower case ("the gran added"), or, opening a sentence, the article names
+    what follows without it ("Developer Castlegate Homes" before "Castlegate said")."""
+    first = words[0]
+    if len(words) < 3 or not words[1][0].isupper() or first in GIVEN_NAMES:
+        return False
+    if first in FUNCTION_WORDS or first in HONORIFICS or first in OFFICE_WORDS:
+        return False
+    if first in ORGANIZATION_WORDS or first in ORGANIZATION_HEADS or not first.isalpha():
+        return False
+    if _plain_name(words) and (words[1] in GIVEN_NAMES or first.lower() in common_words):
+        return True
+    opens_sentence = SENTENCE_START_BEFORE.search(masked, max(0, start - 3), start) is not None
+    return opens_sentence and masked.count(words[1]) > masked.count(first)
 
 
 def _plain_name(words: list[str]) -> bool:

@@ -762,3 +762,36 @@ def test_with_nobody_in_focus_he_is_the_person_last_named():
     )
 
     assert speakers(text) == [("direct", "Sam Okoro")]
+
+
+def test_any_capitalised_word_before_a_given_name_and_surname_is_a_description():
+    text = (
+        "Headteacher Sarah Oduya said the result was “a reflection of hard work”.\n"
+        "“Now they walk into town with their heads up,” she said."
+    )
+
+    assert speakers(text) == [("partial", "Sarah Oduya"), ("direct", "Sarah Oduya")]
+
+
+def test_a_description_opening_a_sentence_is_dropped_when_the_name_stands_alone_later():
+    text = (
+        "Developer Castlegate Homes said the scheme would provide 600 homes.\n"
+        "“We have listened to residents,” a Castlegate spokesman said."
+    )
+
+    assert speakers(text) == [("reported", "Castlegate Homes"), ("direct", "Castlegate Homes")]
+
+
+def test_a_us_party_and_district_tag_is_never_a_name():
+    text = 'The sponsor, state Sen. Roy Kessler, R-Grand Rapids, said he was "stunned" by the veto.'
+
+    assert speakers(text) == [("partial", "Roy Kessler")]
+
+
+def test_a_capitalised_word_after_the_is_a_description_of_the_person_in_focus():
+    text = (
+        "“Kieran is a fast healer,” Tomás Ferreira told his press conference.\n"
+        "Asked about the striker, the Portuguese said: “Not this week.”"
+    )
+
+    assert speakers(text) == [("direct", "Tomás Ferreira"), ("direct", "Tomás Ferreira")]
