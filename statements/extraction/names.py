@@ -67,6 +67,9 @@ LOWERCASE_WORD = re.compile(r"(?<![\w’'\-])[a-z]{3,}(?![\w’'\-])")
 CLOCK_BEFORE = re.compile(r"\b\d{1,2}[.:]\d{2}\s*$")
 THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 SENTENCE_START_BEFORE = re.compile(r"(?:^|\n|[.!?]\s)$")
+PLACE_AFTER_THE = re.compile(
+    rf"\b(?:at|in|into|from|outside|inside)\s+the\s+([{_UPPER}][\w\-]*)(?![\w\-]|\s[{_UPPER}])"
+)
 PARTY_TAG = re.compile(r"[DRI]-[A-Z]")
 NICKNAME_BETWEEN = re.compile(rf"\s{MASK_OPEN}{MASK_INSIDE}{{1,24}}{MASK_CLOSE}\s")
 
@@ -159,6 +162,8 @@ def find_mentions(masked: str) -> list[Mention]:
     # Whitfield" before "the gran added".
     common_words = frozenset(LOWERCASE_WORD.findall(masked))
     name_words: set[str] = set()  # the words of people's names met so far
+    # What the article puts where a person cannot be: "at the Co-op".
+    places = frozenset(PLACE_AFTER_THE.findall(masked))
     for match in CAPITALISED_RUN.finditer(masked):
         index = bisect.bisect_right(dateline_starts, match.start()) - 1
         if index >= 0 and match.start() < datelines[index][1]:
@@ -182,7 +187,11 @@ def find_mentions(masked: str) -> list[Mention]:
                     and not mention.honorific
                     and mention.name not in name_words
                 ):
-                    continue  # "the Portuguese", "the Welshman": a description, not a name
+                    # "the Portuguese", "the Welshman": a description, not a name, unless the
+                    # article puts it somewhere a person cannot be ("at the Co-op").
+                    if mention.name not in places:
+                        continue
+                    mention = Mention(mention.start, mention.end, "org", mention.name)
                 if mention.kind != "org" and COMPANY_BEFORE.search(
                     masked, max(0, mention.start - 12), mention.start
                 ):
@@ -420,7 +429,10 @@ def _is_descriptor(words: list[str], common_words: frozenset[str], masked: str, 
     if _plain_name(words) and (words[1] in GIVEN_NAMES or first.lower() in common_words):
         return True
     opens_sentence = SENTENCE_START_BEFORE.search(masked, max(0, start - 3), start) is not None
-    return opens_sentence and masked.count(words[1]) > masked.count(first)
+    if not opens_sentence:
+        return False
+    low, high = max(0, start - LOOKBACK), start + LOOKBACK
+    return masked.count(words[1], low, high) > masked.count(first, low, high)
 
 
 def _plain_name(words: list[str]) -> bool:

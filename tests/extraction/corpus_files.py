@@ -1,6 +1,7 @@
 """The annotated corpus, read the way the tests and benchmarks pass it to the extractor."""
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -31,19 +32,8 @@ def load_articles(split: str = "all") -> list[CorpusArticle]:
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         if split != "all" and gold["split"] != split:
             continue
-        people = [
-            KnownPerson(
-                p["slug"],
-                p["name"],
-                tuple(p.get("other_names", ())),
-                tuple(p.get("role_labels", ())),
-            )
-            for p in gold.get("people", ())
-        ]
-        organizations = [
-            KnownOrganization(o["slug"], o["name"], tuple(o.get("other_names", ())))
-            for o in gold.get("organizations", ())
-        ]
+        people = [_known_person(p) for p in gold.get("people", ())]
+        organizations = [_known_organization(o) for o in gold.get("organizations", ())]
         text = gold_path.with_suffix(".txt").read_text(encoding="utf-8")
         articles.append(
             CorpusArticle(
@@ -51,6 +41,28 @@ def load_articles(split: str = "all") -> list[CorpusArticle]:
             )
         )
     return articles
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+def _known_person(entry: dict[str, Any] | str) -> KnownPerson:
+    """A known person as annotated: a record with a slug, or just the name."""
+    if isinstance(entry, str):
+        return KnownPerson(_slug(entry), entry)
+    return KnownPerson(
+        entry["slug"],
+        entry["name"],
+        tuple(entry.get("other_names", ())),
+        tuple(entry.get("role_labels", ())),
+    )
+
+
+def _known_organization(entry: dict[str, Any] | str) -> KnownOrganization:
+    if isinstance(entry, str):
+        return KnownOrganization(_slug(entry), entry)
+    return KnownOrganization(entry["slug"], entry["name"], tuple(entry.get("other_names", ())))
 
 
 def corpus_articles() -> list[tuple[str, str, list[KnownPerson], list[KnownOrganization]]]:

@@ -795,3 +795,12 @@ def test_a_capitalised_word_after_the_is_a_description_of_the_person_in_focus():
     )
 
     assert speakers(text) == [("direct", "Tomás Ferreira"), ("direct", "Tomás Ferreira")]
+
+
+def test_a_capitalised_word_after_the_that_the_article_puts_somewhere_is_a_body():
+    text = (
+        "He was abusive to a cashier at the Co-op in Tuffley Lane.\n"
+        "The Co-op said afterwards that attacks on its staff were “never part of the job”."
+    )
+
+    assert speakers(text) == [("partial", "Co-op")]
