@@ -26,6 +26,7 @@ from statements.extraction.lexicon import (
     ADVERBIAL_STARTERS,
     CLAUSE_VERBS,
     DESCRIBING_VERBS,
+    DOCUMENT_NOUNS,
     NOT_CLAUSE_STARTERS,
     ORGANIZATION_NOUNS,
     PARTICIPLE_DESCRIBING_VERBS,
@@ -62,6 +63,8 @@ from statements.extraction.sentences import Sentence, split_sentences
 SENTENCE_CONTEXT = 400
 # How many people a reader keeps in mind for "he" and "she".
 FOCUS_MEMORY = 12
+# How near (in characters) speech must be for "the statement said" to be the same speaker's.
+RECENT_SPEECH = 600
 # How many sentences a role phrase waits for the name that explains it.
 LEDE_REACH = 2
 # How many sentences "a judge" waits for a name with a judge's title.
@@ -91,7 +94,7 @@ APPOSED_DESCRIPTION = re.compile(
 # The determiner a name after the quoted clause leaves behind: "the", "the country's".
 LEADING_ARTICLE = re.compile(r"(?<![\w’'])(?:[Tt]he|[Aa]n?)(?:\s+[\w\-]+['’]s)?\s*$")
 ROLE_LINK = re.compile(r"(?:['’]s)?\s+(?:[a-z\-]+\s+){0,2}?([a-z\-]+)\s+(?=[A-Z])")
-INDEFINITE = re.compile(r"(?:[Aa]n?|[Oo]ne)\s")
+INDEFINITE = re.compile(r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s")
 BRANCH_PLACE = re.compile(r"\s+(?:in|at)\s+[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*$")
 AGE_DESCRIPTION = re.compile(r"\d+-year-old$")
 SAYING_AFTER = re.compile(r",\s+(?:saying|adding)\b")
@@ -682,6 +685,13 @@ class _Reader:
         head = subject.head
         if head in POLICE_NOUNS:
             return registry.organization_like("police", subject.start), None
+        indefinite = INDEFINITE.match(subject.text) is not None
+        if indefinite and head not in ORGANIZATION_NOUNS and head not in TITLED_ROLES:
+            # "another parent", "one resident": someone new, unnamed; "a headteacher" in a
+            # lede is named by the next sentence.
+            return None, "person" if head in ROLE_NOUNS else None
+        if head in DOCUMENT_NOUNS:
+            return self._document_body(subject, head), None
         by_role = registry.resolve_role(subject.text, subject.start)
         if by_role is not None:
             return by_role, None
@@ -707,9 +717,32 @@ class _Reader:
             if person is not None:
                 return person, None
             return None, "person" if head in ROLE_NOUNS else None
+        if _is_definite_description(subject.text, head):
+            # "the backbencher", "the playwright": whoever the story is about, else the body
+            # last named ("the forecaster said" after "the Met Office issued ...").
+            person = self._person_in_focus()
+            if person is not None:
+                return person, None
+            return registry.latest_organization(subject.start), None
         return None, None
 
+    def _document_body(self, subject: Subject, noun: str) -> Speaker | None:
+        """'the report said': the body whose report the article named ("Ofsted's report"),
+        else the body that last spoke, else the body last named."""
+        for mention in self.registry.mentions_before(subject.start):
+            if mention.possessive and re.match(
+                rf"['’]s\s+(?:[\w\-]+\s+){{0,2}}{noun}\b",
+                self.masked[mention.end : mention.end + 40],
+            ):
+                return self.registry.resolve_mention(mention)
+        if self.drafts and subject.start - self.drafts[-1].end < RECENT_SPEECH:
+            # "Callum's family said ... “...,” the statement said": whoever just spoke.
+            return self.drafts[-1].speaker
+        return self.registry.latest_organization(subject.start)
+
     def _person_in_focus(self) -> Speaker | None:
+        """The person the story is about just now: the last named one who spoke or opened a
+        sentence."""
         for speaker in reversed(self.focus):
             if speaker.name and not speaker.is_organization:
                 return speaker
@@ -934,6 +967,22 @@ def _is_office_before_name(words: str) -> bool:
         return False
     head = words.split()[-1].lower()
     return head in ROLE_NOUNS or head in PERSON_NOUNS
+
+
+def _is_definite_description(phrase: str, head: str) -> bool:
+    """'the backbencher', 'the fly-half', 'the Welshman': 'the' and a few words ending in a noun
+    that names no body and no unnamed relation ('the woman' is someone the story has not
+    named)."""
+    words = phrase.split()
+    return (
+        len(words) <= 4
+        and words[0].lower() == "the"
+        and not POSSESSIVE.search(phrase)
+        and head.replace("-", "").isalpha()
+        and not (head.endswith("s") and not head.endswith("ss"))  # "the researchers": a group
+        and head not in UNNAMED_PERSON_NOUNS
+        and head not in ORGANIZATION_NOUNS
+    )
 
 
 def _describes_person(phrase: str, head: str) -> bool:

@@ -341,6 +341,8 @@ FITTING_ORGANIZATION_WORDS: dict[str, tuple[str, ...]] = {
     "regulator": ("Commission", "Authority", "Ofcom", "Ofgem", "Ofwat", "Ofsted"),
     "watchdog": ("Commission", "Authority", "Ofcom", "Ofgem", "Ofwat", "Ofsted"),
 }
+# Documents a body speaks through: "the report said", "the statement added".
+DOCUMENT_NOUNS = _words("report statement letter review study survey filing notice guidance")
 # Nouns for police officers as a body ("Officers said ...").
 POLICE_NOUNS = _words(
     """

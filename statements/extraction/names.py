@@ -537,6 +537,11 @@ class Registry:
                 return organization.name
         return acronym
 
+    def latest_organization(self, position: int) -> Speaker | None:
+        """The body named last before ``position``."""
+        mention = next(self.mentions_before(position, kind="org"), None)
+        return None if mention is None else self.organization(mention.name, mention.start)
+
     def organization_like(self, noun: str, position: int) -> Speaker | None:
         """'the union', 'an agency spokesperson': the latest organisation of that kind, or for
         a generic noun ('the company', 'the charity') the latest organisation at all."""

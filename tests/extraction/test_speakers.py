@@ -804,3 +804,49 @@ def test_a_capitalised_word_after_the_that_the_article_puts_somewhere_is_a_body(
     )
 
     assert speakers(text) == [("partial", "Co-op")]
+
+
+def test_the_and_any_noun_after_a_quote_is_the_person_in_focus():
+    text = (
+        "Janet Pryce told the Commons that the plans were “the wrong homes”.\n"
+        "“My constituents are not nimbys,” said the backbencher."
+    )
+
+    assert speakers(text) == [("partial", "Janet Pryce"), ("direct", "Janet Pryce")]
+
+
+def test_the_and_a_noun_with_nobody_in_focus_is_the_body_last_named():
+    text = (
+        "Residents were told to prepare after the Met Office issued an amber warning.\n"
+        "Up to 150mm of rain could fall on high ground, the forecaster said."
+    )
+
+    assert speakers(text) == [("reported", "Met Office")]
+
+
+def test_another_parent_is_someone_new_and_unnamed():
+    text = (
+        "Parent Michelle Firth said: “It’s a different school.”\n"
+        "But another parent, who asked not to be named, said communication “still needs work”."
+    )
+
+    assert speakers(text) == [("direct", "Michelle Firth"), ("partial", None)]
+
+
+def test_the_report_speaks_for_the_body_whose_report_it_is():
+    text = (
+        "Ofsted’s report on Bramley Park Academy said pupils were “proud of their school”.\n"
+        "Parent Michelle Firth said: “It’s a different school.”\n"
+        "The report said leaders should make the curriculum “as ambitious as the rest”."
+    )
+
+    assert speakers(text)[-1] == ("partial", "Ofsted")
+
+
+def test_the_statement_speaks_for_whoever_just_spoke():
+    text = (
+        "Read by their solicitor, Mark Dennison, Callum’s family said he had been “the kindest”.\n"
+        "“We will never understand why,” the statement said."
+    )
+
+    assert speakers(text) == [("partial", None), ("direct", None)]
