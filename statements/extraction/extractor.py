@@ -178,6 +178,9 @@ class _Reader:
         self.organization_in_sentence: Speaker | None = None
         # The body the last spokesperson spoke for: "the spokesperson said" is theirs again.
         self.spokesperson_for: Speaker | None = None
+        # The last attributed draft, and whether its speaker is settled (not waiting for a
+        # name in a later sentence).
+        self.attributed: tuple[_Draft, bool] | None = None
         self.sentence = Sentence(0, 0)
 
     def read(self) -> list[Candidate]:
@@ -664,10 +667,17 @@ class _Reader:
             self._note_referent(referent)
             speaker = referent if referent.name is None else speaker
         self.last_speaker = speaker if speaker and (speaker.name or speaker.unnamed) else None
+        self.attributed = (draft, waits_for is None)
 
     def _carry_speaker(self, draft: _Draft, index: int) -> None:
+        """A quote standing alone keeps the voice of the quote before it, even one the
+        article does not name: a person merely named afterwards does not take it."""
+        previous, settled = self.attributed or (None, False)
+        recent = previous is not None and draft.start - previous.end < RECENT_SPEECH
         if self.last_speaker is not None:
             draft.speaker = self.last_speaker
+        elif recent and settled and self.drafts and self.drafts[-1] is previous:
+            draft.speaker = None
         else:
             self.pending.append(_Pending(draft, None, index))
 
