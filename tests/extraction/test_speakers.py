@@ -855,7 +855,7 @@ def test_the_statement_speaks_for_whoever_just_spoke():
 def test_a_quote_after_an_unnamed_speakers_quote_stays_with_them_not_the_next_name():
     text = (
         "“We will never understand why,” a family friend said. “Please stay out of the quarries.”\n"
-        "Coroner Jonathan Heath said the death was an accident."
+        "Coroner Jonathan Hale said the death was an accident."
     )
 
-    assert speakers(text) == [("direct", None), ("direct", None), ("reported", "Jonathan Heath")]
+    assert speakers(text) == [("direct", None), ("direct", None), ("reported", "Jonathan Hale")]
