@@ -818,7 +818,7 @@ class _Reader:
 
     def _resolve_spokesperson(self, subject: Subject) -> Speaker | None:
         speaker = self._spokesperson_body(subject)
-        if speaker is not None and speaker.is_organization:
+        if speaker is not None:
             self.spokesperson_for = speaker
         return speaker
 
@@ -840,6 +840,11 @@ class _Reader:
             if known is not None:
                 return self.registry.organization(known.name)
             return self.registry.organization(hint, subject.start)
+        if role_head(hint) in ROLE_NOUNS:
+            # "a spokesperson for the governor": the office holder's own spokesperson.
+            holder = self.registry.resolve_role(hint, subject.start)
+            if holder is not None:
+                return holder
         return self.registry.organization_like(hint.split()[-1], subject.start)
 
     def _note(self, speaker: Speaker) -> None:

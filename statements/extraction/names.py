@@ -70,6 +70,12 @@ SENTENCE_START_BEFORE = re.compile(r"(?:^|\n|[.!?]\s)$")
 PLACE_AFTER_THE = re.compile(
     rf"\b(?:at|in|into|from|outside|inside)\s+the\s+([{_UPPER}][\w\-]*)(?![\w\-]|\s[{_UPPER}])"
 )
+# Offices written short before a name: "Gov. Dana Whitfield" is the governor.
+OFFICE_ABBREVIATIONS = {
+    "gov": "governor", "sen": "senator", "rep": "representative", "supt": "superintendent",
+    "insp": "inspector", "det": "detective", "sgt": "sergeant", "capt": "captain",
+    "cllr": "councillor", "prof": "professor", "gen": "general", "col": "colonel",
+}  # fmt: skip
 PARTY_TAG = re.compile(r"[DRI]-[A-Z]")
 NICKNAME_BETWEEN = re.compile(rf"\s{MASK_OPEN}{MASK_INSIDE}{{1,24}}{MASK_CLOSE}\s")
 
@@ -667,7 +673,8 @@ class Registry:
         while index > 0 and self._offices[index - 1][0] >= position - LOOKBACK:
             index -= 1
             _, office, speaker = self._offices[index]
-            if word in office.split():
+            words = [OFFICE_ABBREVIATIONS.get(w.rstrip("."), w) for w in office.split()]
+            if word in words:
                 return speaker
         return None
 

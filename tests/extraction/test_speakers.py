@@ -859,3 +859,14 @@ def test_a_quote_after_an_unnamed_speakers_quote_stays_with_them_not_the_next_na
     )
 
     assert speakers(text) == [("direct", None), ("direct", None), ("reported", "Jonathan Hale")]
+
+
+def test_a_spokesperson_for_an_office_holder_speaks_for_that_person():
+    text = (
+        "Michigan Gov. Dana Whitfield vetoed the bill.\n"
+        "Kessler said he would try to override the veto.\n"
+        "A spokesperson for the governor said Whitfield would sign a directive.\n"
+        "“She just doesn’t think a law is the way,” the spokesperson said."
+    )
+
+    assert speakers(text)[-2:] == [("reported", "Dana Whitfield"), ("direct", "Dana Whitfield")]
