@@ -706,6 +706,9 @@ class _Reader:
         if by_role is not None:
             return by_role, None
         if head in ORGANIZATION_NOUNS:
+            described = registry.described_body(subject.start + 4)
+            if described is not None:
+                return described, None  # "the Polish agriculture ministry said"
             named = [
                 mention
                 for mention in registry.mentions_between(subject.start, subject.end)

@@ -28,6 +28,7 @@ from statements.extraction.lexicon import (
     NAME_PARTICLES,
     OFFICE_WORDS,
     ORGANIZATION_HEADS,
+    ORGANIZATION_NOUNS,
     ORGANIZATION_WORDS,
     PLACE_WORDS,
     POST_NOMINALS,
@@ -76,6 +77,10 @@ OFFICE_ABBREVIATIONS = {
     "insp": "inspector", "det": "detective", "sgt": "sergeant", "capt": "captain",
     "cllr": "councillor", "prof": "professor", "gen": "general", "col": "colonel",
 }  # fmt: skip
+DESCRIBED_BODY = re.compile(
+    rf"\b[Tt]he\s+([{_UPPER}][a-z]+\s+(?:[a-z\-]+\s+){{0,2}}?"
+    rf"({'|'.join(sorted(ORGANIZATION_NOUNS))}))\b(?!['’])"
+)
 PARTY_TAG = re.compile(r"[DRI]-[A-Z]")
 NICKNAME_BETWEEN = re.compile(rf"\s{MASK_OPEN}{MASK_INSIDE}{{1,24}}{MASK_CLOSE}\s")
 
@@ -499,6 +504,12 @@ class Registry:
         self._first_person_mention: dict[str, int] = {}
         # Capitalised offices before names, in document order: "Detective Inspector".
         self._offices: list[tuple[int, str, Speaker]] = []
+        # Bodies described rather than named, by position: "the Polish agriculture ministry".
+        self.described_bodies = [
+            (match.start(1), match.group(1), match.group(2))
+            for match in DESCRIBED_BODY.finditer(masked)
+        ]
+        self._described_starts = [start for start, _, _ in self.described_bodies]
         for mention in mentions:
             if mention.kind == "person":
                 self._first_person_mention.setdefault(mention.name, mention.start)
@@ -548,10 +559,37 @@ class Registry:
         mention = next(self.mentions_before(position, kind="org"), None)
         return None if mention is None else self.organization(mention.name, mention.start)
 
+    def described_body(self, start: int, noun: str | None = None) -> Speaker | None:
+        """The body described at ``start``, or with ``noun`` the latest one of that kind
+        described before it ("the ministry" after "the Ukrainian foreign ministry")."""
+        found = self._described_before(start, noun)
+        if found is None or (noun is None and found[0] != start):
+            return None
+        return Speaker(found[1], is_organization=True)
+
+    def _described_before(self, position: int, noun: str | None) -> tuple[int, str] | None:
+        index = bisect.bisect_right(self._described_starts, position) - 1
+        while index >= 0 and self.described_bodies[index][0] >= position - LOOKBACK:
+            start, name, head = self.described_bodies[index]
+            if noun is None or head == noun:
+                return start, name
+            index -= 1
+        return None
+
     def organization_like(self, noun: str, position: int) -> Speaker | None:
         """'the union', 'an agency spokesperson': the latest organisation of that kind, or for
-        a generic noun ('the company', 'the charity') the latest organisation at all."""
+        a generic noun ('the company', 'the charity') the latest organisation at all. A body
+        described rather than named ('the Polish agriculture ministry') counts when it is
+        later than any body of that kind named."""
         noun = noun.lower()
+        described = self._described_before(position, noun)
+        if described is not None:
+            named = next(
+                (m for m in self.mentions_before(position, kind="org") if noun in m.name.lower()),
+                None,
+            )
+            if named is None or named.start < described[0]:
+                return Speaker(described[1], is_organization=True)
         fitting = FITTING_ORGANIZATION_WORDS.get(noun, ())
         latest = None
         for mention in self.mentions_before(position, kind="org"):

@@ -870,3 +870,16 @@ def test_a_spokesperson_for_an_office_holder_speaks_for_that_person():
     )
 
     assert speakers(text)[-2:] == [("reported", "Dana Whitfield"), ("direct", "Dana Whitfield")]
+
+
+def test_a_body_described_rather_than_named_speaks_and_the_generic_noun_binds_to_it():
+    text = (
+        "Poland will reopen the border, the Polish agriculture ministry said.\n"
+        "The Ukrainian foreign ministry welcomed the decision. “We regret that it took so "
+        "long,” the ministry said in a statement."
+    )
+
+    assert speakers(text) == [
+        ("reported", "Polish agriculture ministry"),
+        ("direct", "Ukrainian foreign ministry"),
+    ]
