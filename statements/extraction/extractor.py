@@ -112,6 +112,12 @@ INTRODUCING_DESCRIPTION = re.compile(r",\s+(?:who|whose|an?\s|\d{1,3}(?:,|\s))")
 WITH_SUBJECT = re.compile(r"\bwith\s+((?:the|a|an|his|her|its|their)\s+[^,;:.\x02\x03]{1,40}?)\s*$")
 # A role phrase that brings in someone new ("a judge"), named later with their title.
 TITLED_ROLES = {"judge": ("Justice", "Judge")}
+# A lower-case noun straight after a one-word quote, which the quote then qualifies.
+MODIFIED_NOUN_AFTER = re.compile(
+    r" (?!(?:and|or|but|to|the|a|an|of|in|on|at|by|for|with|from|that|as|is|was|were|are|"
+    r"has|had|have|will|would|could|should|than|when|if|after|before|over|into|about)\b)"
+    r"[a-z][a-z\-]+(?=[\s,.;:])"
+)
 HEADLINE_SPEAKER = re.compile(r"^\s*([^,.;:]{1,40}):$")
 # "..., and that letters like that kept him going" still reports the speaker.
 NEW_CLAUSE_AFTER = re.compile(r",\s+(?:while|whereas|and|but)\s(?!that\b)")
@@ -239,6 +245,7 @@ class _Reader:
                 content[:1].isupper()
                 and SPEECH_VERB.search(pre[-12:])
                 and not TERM_BEFORE.search(pre[-40:])  # "so-called “Barbenheimer”"
+                and not self._is_term(quotation)  # 'declared "Opel 4", the highest level'
             ):
                 # After "said:" or "said," -- or straight after "said" when the quote opens
                 # with a capital ("he said “We will ...”").
@@ -641,6 +648,14 @@ class _Reader:
         if TERM_BEFORE.search(before):
             return True
         content = self._quoted(quotation).strip().rstrip(",")
+        if (
+            " " not in content
+            and MODIFIED_NOUN_AFTER.match(self.masked, quotation.end)
+            and not SPEECH_VERB.search(before[-25:])
+        ):
+            # "sent “catch-up” bills", "some form of “bell-to-bell” restriction": a coined
+            # term, unless a speech verb gives it to someone ("hails ‘special’ win").
+            return True
         words = re.findall(r"[^\W\d_][\w’'\-]*", content)
         long_words = [word for word in words if len(word) >= 4]
         title_case = (

@@ -236,3 +236,17 @@ def test_so_called_term_after_a_verb_like_word_is_not_a_quote():
     text = 'Sales were boosted by last summer\'s so-called "Barbenheimer" double bill.'
 
     assert extract(text) == []
+
+
+def test_a_short_quoted_name_after_a_speech_verb_is_a_term_not_a_quote():
+    text = 'The trust declared "Opel 4", the highest level of escalation, on three days.'
+
+    assert [c for c in extract(text) if c.kind == "direct"] == []
+
+
+def test_a_one_word_quote_qualifying_the_noun_after_it_is_a_coined_term():
+    text = "Customers have been sent “catch-up” bills for gas, the regulator said."
+
+    assert [(c.kind, c.text) for c in extract(text)] == [
+        ("reported", "Customers have been sent “catch-up” bills for gas")
+    ]
