@@ -24,11 +24,11 @@ from statements.extraction.lexicon import (
     SPOKESPERSON_NOUNS,
     SUBJECT_PRONOUNS,
     SUBORDINATING_WORDS,
+    alternation,
 )
 from statements.extraction.names import Mention, Registry, role_head
 
-SPEECH_VERB = re.compile(r"\b(" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")\b")
-LAST_WORD = re.compile(r"([\w’'\-]+)\s*$")
+SPEECH_VERB = re.compile(rf"\b({alternation(SPEECH_VERBS)})\b")
 # "It" opening a sentence ("It says ..."); a lower-case "it" only as the subject of a clause
 # of its own ("after it warned", "But it said", ", it said") once a body has been named:
 # elsewhere "it" is as often a thing as a body.
@@ -94,18 +94,29 @@ class Subject:
         return role_head(self.text)
 
 
+def last_word(text: str, lower: int, end: int) -> tuple[int, str] | None:
+    """The word that ends ``text[lower:end]`` before any trailing blanks, with where it
+    starts. Read from the end, so a long stretch of text costs no more than a short one."""
+    while end > lower and text[end - 1].isspace():
+        end -= 1
+    start = end
+    while start > lower and (text[start - 1].isalnum() or text[start - 1] in "’'-_"):
+        start -= 1
+    return (start, text[start:end]) if start < end else None
+
+
 def strip_auxiliaries(masked: str, lower: int, end: int) -> int | None:
     """Move ``end`` back over "has", "also" and the like; None if the verb is passive."""
     while True:
-        match = LAST_WORD.search(masked, lower, end)
-        if not match:
+        last = last_word(masked, lower, end)
+        if last is None:
             return end
-        word = match.group(1).lower()
+        word = last[1].lower()
         if word in PASSIVE_AUXILIARIES:
             return None
         if word not in AUXILIARIES:
             return end
-        end = match.start()
+        end = last[0]
 
 
 def intro_allows(before: str, verb_follows: bool = False) -> bool:
@@ -117,9 +128,9 @@ def intro_allows(before: str, verb_follows: bool = False) -> bool:
     before = before.strip()
     if not before:
         return True
-    last = LAST_WORD.search(before)
-    if last and last.group(1).lower() in NOT_BEFORE_SUBJECT:
-        return verb_follows and last.group(1).lower() in CLAUSE_OPENERS
+    last = last_word(before, 0, len(before))
+    if last and last[1].lower() in NOT_BEFORE_SUBJECT:
+        return verb_follows and last[1].lower() in CLAUSE_OPENERS
     if before.endswith((",", "\x03")):
         return True
     # An intro phrase, then a few words of description: "In a memo, chief executive ...".

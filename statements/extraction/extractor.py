@@ -75,6 +75,9 @@ TERM_BEFORE = re.compile(
     r"song|album|show|series|programme|program|play|poem|campaign|operation|report)\s*$",
     re.IGNORECASE,
 )
+# The longest of those words, so only the end of the text before a mark need be searched.
+TERM_WORD_LENGTH = 12
+QUOTED_WORD = re.compile(r"[^\W\d_][\w’'\-]*")
 THAT_AFTER_VERB = re.compile(r"\s+((?:\S+\s+){0,8}?)that\s")
 # Said where and when, one after another: "said in a statement on Tuesday".
 TIME_ADVERBIAL = re.compile(
@@ -118,6 +121,7 @@ MODIFIED_NOUN_AFTER = re.compile(
     r"has|had|have|will|would|could|should|than|when|if|after|before|over|into|about)\b)"
     r"[a-z][a-z\-]+(?=[\s,.;:])"
 )
+ACCORDING_TO = re.compile(r"According to ([^,]{2,60}),\s*")
 HEADLINE_SPEAKER = re.compile(r"^\s*([^,.;:]{1,40}):$")
 # "..., and that letters like that kept him going" still reports the speaker.
 NEW_CLAUSE_AFTER = re.compile(r",\s+(?:while|whereas|and|but)\s(?!that\b)")
@@ -188,6 +192,7 @@ class _Reader:
         # name in a later sentence).
         self.attributed: tuple[_Draft, bool] | None = None
         self.sentence = Sentence(0, 0)
+        self._terms: dict[int, bool] = {}  # whether the quotation opening here is a term
 
     def read(self) -> list[Candidate]:
         sentences = split_sentences(self.masked)
@@ -434,22 +439,17 @@ class _Reader:
         return end
 
     def _according_to(self, sentence: Sentence) -> tuple[Subject, str, int, int] | None:
-        match = re.match(
-            r"According to ([^,]{2,60}),\s*", self.masked[sentence.start : sentence.end]
-        )
+        if not self.masked.startswith("According to ", sentence.start):
+            return None
+        match = ACCORDING_TO.match(self.masked, sentence.start, sentence.end)
         if not match:
             return None
-        subject = subject_after(
-            self.masked,
-            self.registry,
-            sentence.start + match.start(1),
-            sentence.start + match.end(1),
-        )
+        subject = subject_after(self.masked, self.registry, match.start(1), match.end(1))
         if subject is None or subject.mention is None or subject.mention.kind == "org":
             # "According to the budget office, ...", "according to figures": a source for
             # facts. Only a person's account is their speech.
             return None
-        return self._with_clause_end(subject, "said", sentence.start + match.end(), sentence)
+        return self._with_clause_end(subject, "said", match.end(), sentence)
 
     def _clause_for_verb(
         self, sentence: Sentence, verb: re.Match[str]
@@ -644,8 +644,15 @@ class _Reader:
 
     def _is_term(self, quotation: Quotation) -> bool:
         """Scare quotes, titles and quoted terms, which are nobody's words."""
+        known = self._terms.get(quotation.open_mark)
+        if known is None:
+            known = self._terms[quotation.open_mark] = self._reads_as_term(quotation)
+        return known
+
+    def _reads_as_term(self, quotation: Quotation) -> bool:
         before = self.masked[max(0, quotation.open_mark - 40) : quotation.open_mark]
-        if TERM_BEFORE.search(before):
+        # The word that makes it a term ends where the blanks before the mark begin.
+        if TERM_BEFORE.search(before.rstrip()[-TERM_WORD_LENGTH:]):
             return True
         content = self._quoted(quotation).strip().rstrip(",")
         if (
@@ -656,7 +663,7 @@ class _Reader:
             # "sent “catch-up” bills", "some form of “bell-to-bell” restriction": a coined
             # term, unless a speech verb gives it to someone ("hails ‘special’ win").
             return True
-        words = re.findall(r"[^\W\d_][\w’'\-]*", content)
+        words = QUOTED_WORD.findall(content)
         long_words = [word for word in words if len(word) >= 4]
         title_case = (
             bool(long_words)

@@ -41,10 +41,13 @@ from statements.extraction.schema import KnownOrganization, KnownPerson
 # How far (in characters) a mention may sit from what it refers to: about a long article.
 LOOKBACK = 12_000
 _UPPER = "A-ZÀ-ÖØ-Þ"
+# Placed after a pattern's first letter, the word boundary before that letter: a pattern that
+# opens with a letter rather than with "\b" lets the regex engine skip straight to the places
+# where that letter stands, which matters for the patterns run over the whole article.
+_AFTER_WORD_START = r"(?<!\w.)"
 _TOKEN = rf"[{_UPPER}][\w\-]*(?:['’][^\W\d_]+)*\.?"
 _CONNECTOR = rf"(?:of|for|and|&|on|the|{'|'.join(sorted(NAME_PARTICLES))})"
 CAPITALISED_RUN = re.compile(rf"(?<![\w'’]){_TOKEN}(?:[ ](?:{_CONNECTOR}[ ])*{_TOKEN})*")
-WORD = re.compile(r"\S+")
 AREA_LIST_BEFORE = re.compile(r"(?:[A-Z][a-z]+, )+$")
 _ROLE_START = r"(?:the|a|an|its|his|her|their|[\w\-]+['’]s)"
 _ROLE_CHARS = r"[^,.;:!?\n\x02\x03\x1f]"
@@ -64,12 +67,14 @@ DATELINE = re.compile(
 # A listed company is the thing its shares are in: "Shares in Luxor Cinemas rose 9%".
 COMPANY_BEFORE = re.compile(r"\b[Ss]hares\s+in\s+$")
 ROLE_QUALIFIER = re.compile(r"\s+(?:of|for|at|in|from|with)\s.*$")
-LOWERCASE_WORD = re.compile(r"(?<![\w’'\-])[a-z]{3,}(?![\w’'\-])")
+# Lower-case words of three letters or more; the first letter before its look-behind, as above.
+LOWERCASE_WORD = re.compile(r"[a-z](?<![\w’'\-].)[a-z]{2,}(?![\w’'\-])")
 CLOCK_BEFORE = re.compile(r"\b\d{1,2}[.:]\d{2}\s*$")
 THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 SENTENCE_START_BEFORE = re.compile(r"(?:^|\n|[.!?]\s)$")
 PLACE_AFTER_THE = re.compile(
-    rf"\b(?:at|in|into|from|outside|inside)\s+the\s+([{_UPPER}][\w\-]*)(?![\w\-]|\s[{_UPPER}])"
+    rf"(?:a{_AFTER_WORD_START}t|i{_AFTER_WORD_START}n(?:to|side)?|f{_AFTER_WORD_START}rom|"
+    rf"o{_AFTER_WORD_START}utside)\s+the\s+([{_UPPER}][\w\-]*)(?![\w\-]|\s[{_UPPER}])"
 )
 # Offices written short before a name: "Gov. Dana Whitfield" is the governor.
 OFFICE_ABBREVIATIONS = {
@@ -78,7 +83,7 @@ OFFICE_ABBREVIATIONS = {
     "cllr": "councillor", "prof": "professor", "gen": "general", "col": "colonel",
 }  # fmt: skip
 DESCRIBED_BODY = re.compile(
-    rf"\b[Tt]he\s+([{_UPPER}][a-z]+\s+(?:[a-z\-]+\s+){{0,2}}?"
+    rf"[Tt]{_AFTER_WORD_START}he\s+([{_UPPER}][a-z]+\s+(?:[a-z\-]+\s+){{0,2}}?"
     rf"({'|'.join(sorted(ORGANIZATION_NOUNS))}))\b(?!['’])"
 )
 PARTY_TAG = re.compile(r"[DRI]-[A-Z]")
@@ -176,14 +181,22 @@ def find_mentions(masked: str) -> list[Mention]:
     # What the article puts where a person cannot be: "at the Co-op".
     places = frozenset(PLACE_AFTER_THE.findall(masked))
     for match in CAPITALISED_RUN.finditer(masked):
+        run = match.group()
+        if " " not in run and (run in FUNCTION_WORDS or run.rstrip(".") in CALENDAR_WORDS):
+            continue  # "The", "Monday": one word that names nobody
         index = bisect.bisect_right(dateline_starts, match.start()) - 1
         if index >= 0 and match.start() < datelines[index][1]:
             continue  # "LONDON (Reuters) -" says where the story was filed, not who spoke
         if CLOCK_BEFORE.search(masked, max(0, match.start() - 8), match.start()):
             continue  # "10:42 BST" is a time zone in a live blog's timestamp
-        if PARTY_TAG.match(match.group()):
+        if PARTY_TAG.match(run):
             continue  # "R-Grand Rapids", "D-N.Y.": a US party and district, never a name
-        words = [(m.start() + match.start(), m.group()) for m in WORD.finditer(match.group())]
+        # The run's words are separated by single spaces.
+        words = []
+        position = match.start()
+        for word in run.split(" "):
+            words.append((position, word))
+            position += len(word) + 1
         for group in _split_run(words, common_words, name_words):
             mention = _classify(group, common_words, masked)
             if mention is not None:
@@ -532,6 +545,8 @@ class Registry:
     # --- organisations -------------------------------------------------------------------
 
     def known_organization(self, name: str) -> KnownOrganization | None:
+        if not self._known_organizations:
+            return None
         return self._known_organizations.get(_org_key(name))
 
     def organization(self, name: str, position: int | None = None) -> Speaker:
@@ -761,7 +776,8 @@ def _roles_around(masked: str, mention: Mention) -> list[str]:
     before = None
     if window.endswith(","):
         before = APPOSITION_BEFORE.search(window)
-    elif window[-1:].islower():
+    elif window[-1:].islower() and not ROLE_NOUNS.isdisjoint(window.split()[-3:]):
+        # An office in lower case is at most three words, one of them its head noun.
         before = LOWERCASE_OFFICE_BEFORE.search(window + " ")
     if before:
         roles.append(before.group(1))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from statements.extraction.lexicon import ABBREVIATIONS, SPEECH_VERBS
+from statements.extraction.lexicon import ABBREVIATIONS, SPEECH_VERBS, alternation
 from statements.extraction.quotes import MASK_CLOSE, MASK_INSIDE, MASK_OPEN
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
@@ -27,9 +27,7 @@ WORD_BEFORE = re.compile(r"([\w.]+)$")
 # A question or exclamation closing a quotation runs on into its attribution: "“Is that
 # fiction too?” Ms Strand asked."
 NAMED_ATTRIBUTION = re.compile(
-    r"[ \t]+(?:[A-Z][\w’'.\-]*[ \t]+){1,3}(?:"
-    + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
-    + r")\b"
+    r"[ \t]+(?:[A-Z][\w’'.\-]*[ \t]+){1,3}(?:" + alternation(SPEECH_VERBS) + r")\b"
 )
 
 
