@@ -176,31 +176,45 @@ OFFICE_WORDS = _words(
 # whatever the description is; the list only has to know names, not every job.
 GIVEN_NAMES = _words(
     """
-        Aaron Abdul Abdullah Abigail Ada Adam Adaeze Adrian Agnes Ahmed Aidan Aisha Alan Albert
-        Alejandro Alex Alexander Alexandra Ali Alice Alicia Alison Amanda Amara Amelia Amina
-        Amir Amira Amy Ana Andrea Andrew Andy Angela Anil Anita Ann Anna Anne Annie Anthony
-        Antonio Anya Arjun Arthur Asha Ashley Aurelia Ava Ayesha Barbara Ben Benjamin Bernard
-        Beth Bethany Bill Billy Bob Brian Bridget Bruce Callum Carl Carlos Carmen Carol Caroline
-        Catherine Charles Charlie Charlotte Chen Chidi Chloe Chris Christine Christopher Chukwu
-        Claire Clara Colin Connor Craig Daniel Danielle Darren Dave David Dawn Dean Deborah Declan
-        Dana Deepak Denise Derek Diana Diane Diego Dmitri Dominic Donna Dorothy Douglas Duncan Ed
-        Edward Elena Eleanor Eliza Elizabeth Ella Ellie Emily Emma Eric Erin Ethan Eva Evelyn
-        Fatima Felix Fiona Florence Francesca Francis Frank Freya Gabriel Gareth Gary Gavin
-        Geoffrey George Georgia Gerald Grace Graham Greg Hannah Harriet Harry Hassan Hayley Heather
-        Helen Helena Henry Hiroshi Holly Hugh Ian Ibrahim Imran Isaac Isabel Isabella Ivan Jack
-        Jacob Jake James Jamie Jan Jane Janet Jasmine Jason Javier Jean Jennifer Jenny Jeremy
-        Jessica Jill Jim Joan Joanna Joe John Jonathan Jordan Jorge Jose José Joseph Josh Joshua
-        Joy Juan Judith Julia Julie Justin Karen Kate Katherine Kathryn Katie Kavita Keith Kelly
-        Kemi Ken Kenneth Kerry Kevin Kieran Kim Kofi Kwame Lars Laura Lauren Leah Lee Leila Leo
-        Liam Lily Linda Lisa Liz Lorna Louise Lucy Luis Luke Lynn Maria Marie Mark Marta Martin
-        Mary Matthew Maya Megan Mehmet Melanie Mia Michael Michelle Mike Mohamed Mohammed
-        Muhammad Nadia Naomi Natalie Nathan Neil Nicholas Nicola Nigel Nikhil Nina Noah Noor
-        Oksana Oliver Olivia Omar Oscar Owen Pablo Pamela Patricia Patrick Paul Paula Pedro Peter
-        Philip Pierre Pooja Priya Rachel Rahul Raj Rajesh Ravi Rebecca Richard Rita Rob Robert
-        Robin Roger Rosa Rose Ross Roy Rufus Ruth Ryan Sally Sam Samantha Samira Samuel Sandra
-        Sanjay Sara Sarah Scott Sean Sergei Sharon Shirley Simon Sofia Sophie Stephen Steve
-        Steven Stuart Sunita Susan Tanya Teresa Thomas Tim Timothy Tom Tomás Tony Tracy Valerie
-        Vanessa Victoria Vikram Vincent Wei Wendy William Xavier Yasmin Yusuf Zainab Zoe
+        Aaliyah Aaron Abbie Abdul Abdullah Abigail Ada Adaeze Adam Adrian Agnes Ahmed Aidan Ailsa
+        Aimee Aisha Akua Alan Alasdair Albert Alejandro Alex Alexander Alexandra Alfie Ali Alice
+        Alicia Alison Ama Amanda Amara Amelia Amina Amir Amira Amy Ana Anders Andrea Andrew Andy
+        Angela Angus Anil Anita Ann Anna Anne Annie Anthony Antonio Anya Aoife Archie Arjun Arthur
+        Asha Ashley Astrid Aurelia Ava Ayesha Barbara Barry Becky Ben Benjamin Bernard Beth Bethan
+        Bethany Bill Billy Bob Brendan Brian Bridget Bronwen Bruce Callum Camila Carl Carlos Carmen
+        Carol Caroline Carys Catherine Cerys Charles Charlie Charlotte Chelsea Chen Chidi Chloe
+        Chris Christine Christopher Chukwu Cian Ciara Claire Clara Clive Colin Connor Conor
+        Courtney Craig Dafydd Dan Dana Daniel Danielle Darren Dave David Dawn Dean Deborah Declan
+        Deepa Deepak Demi Denise Dennis Derek Dermot Diana Diane Diego Divya Dmitri Dominic Donna
+        Dorothy Douglas Duncan Dylan Ed Edward Eileen Eleanor Elena Eliza Elizabeth Ella Ellen
+        Ellie Emeka Emer Emily Emma Eoin Eric Erik Erin Esther Ethan Eva Evelyn Ewan Farah Fatima
+        Felix Femi Fergus Fernando Fiona Florence Francesca Francesco Francis Frank Fraser Freddie
+        Freja Freya Gabby Gabriel Gareth Gary Gavin Gemma Geoffrey George Georgia Gerald Gethin
+        Giulia Glen Glenn Gordon Grace Graeme Graham Greg Hamish Hana Hannah Hans Harriet Harry
+        Haruto Harvey Hassan Hayley Heather Heike Helen Helena Henry Hina Hiroshi Holly Howard Hugh
+        Hugo Hyun Ian Ibrahim Ifeoma Imogen Imran Ingrid Isaac Isabel Isabella Ivan Izzy Jack Jacob
+        Jake James Jamie Jan Jane Janet Jasmine Jason Javier Jean Jed Jen Jenna Jennifer Jenny Jens
+        Jeremy Jess Jessica Jill Jim Jo Joan Joanna Joanne Jodie Joe Joel John Jonah Jonathan
+        Jordan Jorge Jose Joseph Josephine Josh Joshua José Joy Juan Jude Judith Judy Julia Julie
+        Justin Kai Kane Karen Kate Katherine Kathleen Kathryn Katie Katrin Kavita Kayleigh Keeley
+        Keith Kelly Kemi Ken Kenji Kenneth Kerry Kevin Kieran Kim Kirsten Kirsty Klaus Kofi Kwabena
+        Kwame Kyle Lars Laura Lauren Leah Leanne Lee Leigh Leila Lenny Leo Leon Lewis Liam Lily
+        Linda Lindsay Linh Lisa Liv Liz Lorna Lorraine Louis Louise Luca Lucia Lucy Luis Luke Lydia
+        Lynn Malcolm Mandy Marco Marcus Margaret Maria Marie Marion Mark Marta Martha Martin Mary
+        Mateo Matteo Matthew Maureen Maxine Maya Meg Megan Mehmet Melanie Mia Michael Michelle Mike
+        Miles Millie Mohamed Mohammed Molly Morag Morgan Muhammad Nadia Nadine Naomi Natalie
+        Natasha Nathan Nathaniel Neil Neville Ngozi Niall Niamh Nicholas Nick Nicola Nicole Nigel
+        Nikhil Nina Nkechi Noah Noor Norman Oksana Oliver Olivia Ollie Oluwaseun Omar Oscar Owen
+        Pablo Padraig Paige Pamela Patricia Patrick Paul Paula Pedro Peter Petra Phil Philip Phoebe
+        Pierre Pooja Poppy Priya Priyanka Quentin Rachael Rachel Rafael Rahul Raj Rajesh Ralph Ravi
+        Rebecca Reece Reggie Rhian Rhiannon Rhys Richard Rita Rob Robert Robin Roger Roisin Ron
+        Ronan Rory Rosa Rose Ross Roy Rufus Russell Ruth Ryan Sally Sam Samantha Sami Samira Samuel
+        Sandra Sanjay Santiago Sara Sarah Scott Seamus Sean Seb Sebastian Seren Sergei Shannon
+        Sharon Shaun Sheila Shirley Sian Simon Sinead Siobhan Sofia Sophie Stacey Stanley Stephanie
+        Stephen Steve Steven Stuart Sunita Susan Sven Takashi Tamsin Tanya Tara Tash Teddy Teresa
+        Terry Tess Theo Thomas Tim Timothy Toby Tom Tomás Toni Tony Tracey Tracy Trevor Tristan
+        Tunde Tyler Valentina Valerie Vanessa Vicky Victoria Vikram Vince Vincent Warren Wayne Wei
+        Wendy William Wolfgang Xavier Yasmin Yaw Yuki Yusuf Yvonne Zac Zach Zainab Zoe
         """
 )
 # Capitalised words that start a sentence or a phrase but never a name.

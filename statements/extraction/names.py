@@ -45,8 +45,10 @@ _UPPER = "A-ZÀ-ÖØ-Þ"
 # opens with a letter rather than with "\b" lets the regex engine skip straight to the places
 # where that letter stands, which matters for the patterns run over the whole article.
 _AFTER_WORD_START = r"(?<!\w.)"
-_TOKEN = rf"[{_UPPER}][\w\-]*(?:['’][^\W\d_]+)*\.?"
+# A plural possessive inside a name keeps its mark: "National Farmers' Union".
+_TOKEN = rf"[{_UPPER}][\w\-]*(?:['’][^\W\d_]+)*(?:(?<=s)['’](?=[ ][{_UPPER}]))?\.?"
 _CONNECTOR = rf"(?:of|for|and|&|on|the|{'|'.join(sorted(NAME_PARTICLES))})"
+POSSESSIVE_ENDINGS = ("'s", "’s", "s'", "s’")
 CAPITALISED_RUN = re.compile(rf"(?<![\w'’]){_TOKEN}(?:[ ](?:{_CONNECTOR}[ ])*{_TOKEN})*")
 AREA_LIST_BEFORE = re.compile(r"(?:[A-Z][a-z]+, )+$")
 _ROLE_START = r"(?:the|a|an|its|his|her|their|[\w\-]+['’]s)"
@@ -197,7 +199,8 @@ def find_mentions(masked: str) -> list[Mention]:
         for word in run.split(" "):
             words.append((position, word))
             position += len(word) + 1
-        for group in _split_run(words, common_words, name_words):
+        after_the = THE_BEFORE.search(masked, max(0, match.start() - 4), match.start())
+        for group in _split_run(words, common_words, name_words, after_the is not None):
             mention = _classify(group, common_words, masked)
             if mention is not None:
                 after_the = THE_BEFORE.search(masked, max(0, mention.start - 4), mention.start)
@@ -281,9 +284,13 @@ def _with_listed_areas(masked: str, mention: Mention, mentions: list[Mention]) -
 
 
 def _split_run(
-    words: list[tuple[int, str]], common_words: frozenset[str], name_words: set[str]
+    words: list[tuple[int, str]],
+    common_words: frozenset[str],
+    name_words: set[str],
+    after_the: bool = False,
 ) -> list[list[tuple[int, str]]]:
-    """Cut a capitalised run at sentence ends, dates, and 'and'/'of' that join two names."""
+    """Cut a capitalised run at sentence ends, dates, and 'and'/'of' that join two names.
+    ``after_the``: the run follows a lower-case "the"."""
     segments: list[list[tuple[int, str]]] = [[]]
     for start, word in words:
         bare = word.rstrip(".")
@@ -294,10 +301,12 @@ def _split_run(
         if word.endswith(".") and bare not in ABBREVIATIONS and len(bare) > 1:
             segments.append([])
     groups = []
-    for segment in segments:
+    for number, segment in enumerate(segments):
+        definite = after_the and number == 0
         while segment and (segment[0][1] in FUNCTION_WORDS or segment[0][1][0].islower()):
+            definite = segment[0][1] in ("The", "the")
             segment = segment[1:]
-        groups.extend(_split_connectors(segment, common_words, name_words))
+        groups.extend(_split_connectors(segment, common_words, name_words, definite))
     return [group for group in groups if group]
 
 
@@ -324,8 +333,14 @@ def _heads_a_body(word: str, common_words: frozenset[str], name_words: set[str])
 
 
 def _split_connectors(
-    segment: list[tuple[int, str]], common_words: frozenset[str], name_words: set[str]
+    segment: list[tuple[int, str]],
+    common_words: frozenset[str],
+    name_words: set[str],
+    definite: bool = False,
 ) -> list[list[tuple[int, str]]]:
+    """Cut a segment at connectors that join two names. ``definite``: it follows "the",
+    which names a thing or a body, not a person, so "of" after its first words continues the
+    name ("the Homebuilders Alliance of Australia")."""
     groups: list[list[tuple[int, str]]] = [[]]
     joined_as_organization = False
     index = 0
@@ -339,12 +354,13 @@ def _split_connectors(
             joined_as_organization = True
         elif word in ("of", "for", "on", "the") and groups[-1]:
             current = [w for _, w in groups[-1]]
-            lone_head = (
+            body_head = (
                 word in ("of", "for")
-                and len(current) == 1
-                and _heads_a_body(current[0], common_words, name_words)
+                and (len(current) == 1 or (definite and len(groups) == 1))
+                and _heads_a_body(current[-1], common_words, name_words)
+                and not any(w in HONORIFICS or w in OFFICE_WORDS for w in current)
             )
-            if any(w in ORGANIZATION_HEADS for w in current) or joined_as_organization or lone_head:
+            if any(w in ORGANIZATION_HEADS for w in current) or joined_as_organization or body_head:
                 groups[-1].append((start, word))
                 joined_as_organization = True
             else:
@@ -370,7 +386,7 @@ def _split_connectors(
             # "Women's Institute", whose name holds the possessive.
             full_body_follows = following in ORGANIZATION_HEADS and after in ("of", "for")
             if (
-                word.endswith(("'s", "’s"))
+                word.endswith(POSSESSIVE_ENDINGS)
                 and following
                 and following[0].isupper()
                 and (not _is_organization_words([following]) or full_body_follows)
@@ -395,16 +411,18 @@ def _classify(
     if words[-1].endswith(".") and words[-1].rstrip(".") not in ABBREVIATIONS:
         words[-1] = words[-1].rstrip(".")
         end -= 1
-    possessive = words[-1].endswith(("'s", "’s"))
+    possessive = words[-1].endswith(POSSESSIVE_ENDINGS)
     if possessive:
-        words[-1] = words[-1][:-2]
-        end -= 2
+        mark = 2 if words[-1].endswith(("'s", "’s")) else 1
+        words[-1] = words[-1][:-mark]
+        end -= mark
     descriptor = None
-    if _is_descriptor(words, common_words, masked, start):
+    described = _description_length(words, common_words, masked, start)
+    if described:
         # "Headteacher Sarah Oduya", "Developer Castlegate Homes": a description before a name.
-        descriptor = words[0].lower()
-        words = words[1:]
-        start = group[1][0]
+        descriptor = " ".join(words[:described]).lower()
+        words = words[described:]
+        start = group[described][0]
     post_nominal = False
     while len(words) > 1 and words[-1].rstrip(".") in POST_NOMINALS:
         words = words[:-1]
@@ -438,36 +456,50 @@ def _classify(
     return _person_mention(start, end, name_words, None, descriptor, possessive)
 
 
-def _is_descriptor(words: list[str], common_words: frozenset[str], masked: str, start: int) -> bool:
-    """Whether a run's first word describes the name after it. It does when it is not a given
-    name and the name after it starts with one ("Headteacher Sarah Oduya"), or the writer also
-    uses the word in lower case ("the gran added"), or, opening a sentence, the article names
-    what follows without it ("Developer Castlegate Homes" before "Castlegate said")."""
+def _description_length(
+    words: list[str], common_words: frozenset[str], masked: str, start: int
+) -> int:
+    """How many of a run's first words describe the person or body named after them.
+
+    A person is named by their last words; what stands before is a description when the
+    name starts with a given name ("Headteacher Sarah Oduya", "Housing Ombudsman Martin
+    Cole"), when a word of it is hyphenated ("Fly-half Callum Price") or one the writer also
+    uses in lower case ("the gran added"), or, opening a sentence, when the article names what
+    follows without it ("Developer Castlegate Homes" before "Castlegate said")."""
     first = words[0]
     if len(words) < 3 or not words[1][0].isupper() or first in GIVEN_NAMES:
-        return False
+        return 0
     if first in FUNCTION_WORDS or first in HONORIFICS or first in OFFICE_WORDS:
-        return False
-    if first in ORGANIZATION_WORDS or first in ORGANIZATION_HEADS or not first.isalpha():
-        return False
-    if _plain_name(words) and (words[1] in GIVEN_NAMES or first.lower() in common_words):
-        return True
+        return 0
+    if first in ORGANIZATION_WORDS or first in ORGANIZATION_HEADS:
+        return 0
+    if all(_is_plain_word(word) for word in words):
+        given = next((i for i in range(1, len(words) - 1) if words[i] in GIVEN_NAMES), None)
+        if given is not None:
+            return given
+        if any("-" in word or word.lower() in common_words for word in words[:-2]):
+            return len(words) - 2
+    if not first.isalpha():
+        return 0
     opens_sentence = SENTENCE_START_BEFORE.search(masked, max(0, start - 3), start) is not None
     if not opens_sentence:
-        return False
+        return 0
     low, high = max(0, start - LOOKBACK), start + LOOKBACK
-    return masked.count(words[1], low, high) > masked.count(first, low, high)
+    return int(masked.count(words[1], low, high) > masked.count(first, low, high))
 
 
-def _plain_name(words: list[str]) -> bool:
-    """A word and a two-word name, all capitalised, with no title, office or organisation."""
-    return len(words) == 3 and not any(
-        word[0].islower()
-        or word in HONORIFICS
-        or word in OFFICE_WORDS
-        or word in ORGANIZATION_WORDS
-        or word in ORGANIZATION_HEADS
-        for word in words
+def _is_plain_word(word: str) -> bool:
+    """A capitalised word that can be part of a name or of a description before one: no
+    title, office or organisation, and letters joined at most by hyphens ("Fly-half")."""
+    return (
+        word[0].isupper()
+        and word.replace("-", "").isalpha()
+        and not word.startswith("-")
+        and not word.endswith("-")
+        and word not in HONORIFICS
+        and word not in OFFICE_WORDS
+        and word not in ORGANIZATION_WORDS
+        and word not in ORGANIZATION_HEADS
     )
 
 

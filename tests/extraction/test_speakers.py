@@ -883,3 +883,48 @@ def test_a_body_described_rather_than_named_speaks_and_the_generic_noun_binds_to
         ("reported", "Polish agriculture ministry"),
         ("direct", "Ukrainian foreign ministry"),
     ]
+
+
+def test_a_description_of_several_words_before_a_given_name_is_not_part_of_the_name():
+    text = "Housing Ombudsman Martin Cole said complaints had more than doubled in three years."
+
+    assert speakers(text) == [("reported", "Martin Cole")]
+
+
+def test_a_hyphenated_description_before_a_name_is_not_part_of_it():
+    text = "Fly-half Tavi Renner kicked 12 points.\n“I just hit it,” Renner said."
+
+    assert speakers(text) == [("direct", "Tavi Renner")]
+
+
+def test_a_description_the_writer_uses_in_lower_case_is_not_part_of_the_name():
+    text = (
+        "Midwife Oona Carr, a friend who swam with her, said the water had been 4C.\n"
+        "Every midwife on the ward sponsored her."
+    )
+
+    assert speakers(text) == [("reported", "Oona Carr")]
+
+
+def test_a_three_word_name_whose_middle_word_is_not_a_given_name_stays_whole():
+    assert speakers("Mei Lin Foster said a freeze on rents was needed.") == [
+        ("reported", "Mei Lin Foster")
+    ]
+
+
+def test_a_plural_possessive_inside_a_body_name_stays_in_it():
+    text = (
+        "The National Farmers' Union has warned that the harvest could be the worst in decades.\n"
+        "Northbridge Students’ Union said it would support the strike."
+    )
+
+    assert speakers(text) == [
+        ("reported", "National Farmers' Union"),
+        ("reported", "Northbridge Students’ Union"),
+    ]
+
+
+def test_of_after_the_first_words_of_a_name_after_the_continues_the_body_name():
+    text = "The Homebuilders Alliance of Australia said a shortage of workers meant delays."
+
+    assert speakers(text) == [("reported", "Homebuilders Alliance of Australia")]
