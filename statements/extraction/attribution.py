@@ -60,6 +60,11 @@ RELATIVE_CLAUSE_AT_END = re.compile(
     rf"(?:\s*,\s*(?:{_AGE_OR_PARTY}))?"
     rf"\s*,\s*(?:(?:who|whose|which|asked)\s[^,;:.!?\x02\x03]{{1,120}}|{_AGE_OR_PARTY}),$"
 )
+# Where a named person is from, between their name and verb: "Aimee Grant, 27, from Leeds,
+# said", "Margaret Ellwood, of the campaign group Parents for Standards, accused".
+ORIGIN_AT_END = re.compile(
+    rf"(?:\s*,\s*(?:{_AGE_OR_PARTY}))?\s*,\s*(?:of|from)\s[^,;:.!?\x02\x03]{{1,120}},$"
+)
 # A verb sharing the subject of an earlier one: "Hannah Cole broke the record and then said".
 COORDINATED_AT_END = re.compile(r"[\s,](?:and|but)$")
 # People speaking for the body they work at: "Analysts at Jefferies said".
@@ -149,6 +154,12 @@ def subject_before(masked: str, registry: Registry, lower: int, verb_start: int)
     relative = RELATIVE_CLAUSE_AT_END.search(region)
     if relative:
         region = region[: relative.start()].rstrip()
+    origin = ORIGIN_AT_END.search(region) if region.endswith(",") else None
+    if origin:
+        named_end = lower + len(region[: origin.start()].rstrip())
+        named = registry.mention_ending_at(named_end, lower)
+        if named is not None and named.kind != "org":
+            region = region[: origin.start()].rstrip()
     acronym = ACRONYM_AT_END.search(region) if region.endswith(")") else None
     if acronym:
         region = region[: acronym.start()]

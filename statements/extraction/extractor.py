@@ -27,6 +27,7 @@ from statements.extraction.lexicon import (
     CLAUSE_VERBS,
     DESCRIBING_VERBS,
     DOCUMENT_NOUNS,
+    FUNCTION_WORDS,
     NOT_CLAUSE_STARTERS,
     ORGANIZATION_NOUNS,
     PARTICIPLE_DESCRIBING_VERBS,
@@ -39,6 +40,7 @@ from statements.extraction.lexicon import (
     SAYING_VERBS,
     TELLING_VERBS,
     UNNAMED_PERSON_NOUNS,
+    alternation,
 )
 from statements.extraction.names import (
     DATELINE,
@@ -129,6 +131,11 @@ REPLY_AFTER = re.compile(rf"\s+(?:{'|'.join(sorted(REPLY_VERBS))})\b")
 OFFICE_BEFORE_NAME = re.compile(r"(?:[\w’'\-]+\s+){1,4}")
 # "the Spaniard", "the Scot": a nationality standing for a person already in the story.
 DEMONYM = re.compile(r"[Tt]he\s+[A-Z][a-z]+(?:man|woman)?$")
+# A kind of body and its name: "consumer group Which?".
+NAME_AFTER_BODY_KIND = re.compile(
+    rf"(?<![\w\-])(?:{alternation(ORGANIZATION_NOUNS)})\s+([A-Z][^\s,;:]*(?:\s+[A-Z][^\s,;:]*)*)$"
+)
+CAPITALISED_WORD = re.compile(r"[A-Z][\w\-’'.&?]*")
 POSSESSIVE = re.compile(r"\w['’]s?\s")
 CLOSING_CHARACTERS = "”’\"'"
 TRAILING_PUNCTUATION = " \t.?!…"
@@ -742,7 +749,14 @@ class _Reader:
             if INDEFINITE.match(subject.text):
                 # "a committee of MPs has warned": named in the next sentence, if at all.
                 return None, "organization"
-            return registry.organization_like(head, subject.start), None
+            body = registry.organization_like(head, subject.start)
+            # "..., their union has announced" before any union is named: the next sentence
+            # names it ("The drivers' union Aslef said ...").
+            return body, "organization" if body is None else None
+        named_body = _body_named_in(subject.text)
+        if named_body is not None:
+            # "Consumer group Which?", "Manchester Airport": a body by its name.
+            return registry.organization(named_body, subject.start), None
         if INDEFINITE.match(subject.text) and head in TITLED_ROLES:
             # "a judge describing ...": someone new, named later as "Mr Justice Harcourt".
             return None, "titled"
@@ -753,6 +767,10 @@ class _Reader:
                 return person, None
             return None, "person" if head in ROLE_NOUNS else None
         if _is_definite_description(subject.text, head):
+            # "the festival" after "Brackenfield Festival": the body named with that noun.
+            named = registry.named_with_head(head, subject.start)
+            if named is not None:
+                return named, None
             # "the backbencher", "the playwright": whoever the story is about, else the body
             # last named ("the forecaster said" after "the Met Office issued ...").
             person = self._person_in_focus()
@@ -1007,6 +1025,20 @@ def _is_office_before_name(words: str) -> bool:
         return False
     head = words.split()[-1].lower()
     return head in ROLE_NOUNS or head in PERSON_NOUNS
+
+
+def _body_named_in(phrase: str) -> str | None:
+    """The name of a body a subject phrase gives: the name after a kind of body ("consumer
+    group Which?"), or a name of several capitalised words that names no person ("Manchester
+    Airport", which reads like a place)."""
+    after_kind = NAME_AFTER_BODY_KIND.search(phrase)
+    if after_kind is not None:
+        return after_kind.group(1)
+    words = phrase.split()
+    capitalised = all(CAPITALISED_WORD.fullmatch(word) for word in words)
+    if len(words) >= 2 and capitalised and words[0] not in FUNCTION_WORDS:
+        return phrase
+    return None
 
 
 def _is_definite_description(phrase: str, head: str) -> bool:

@@ -34,6 +34,7 @@ from statements.extraction.lexicon import (
     POST_NOMINALS,
     ROLE_CHANGING_WORDS,
     ROLE_NOUNS,
+    alternation,
 )
 from statements.extraction.quotes import MASK_CLOSE, MASK_INSIDE, MASK_OPEN
 from statements.extraction.schema import KnownOrganization, KnownPerson
@@ -68,6 +69,8 @@ DATELINE = re.compile(
 )
 # A listed company is the thing its shares are in: "Shares in Luxor Cinemas rose 9%".
 COMPANY_BEFORE = re.compile(r"\b[Ss]hares\s+in\s+$")
+# A kind of body set before its name: "the online retailer Brightbasket".
+ORGANIZATION_NOUN_BEFORE = re.compile(rf"(?<![\w\-’'])(?:{alternation(ORGANIZATION_NOUNS)}) $")
 ROLE_QUALIFIER = re.compile(r"\s+(?:of|for|at|in|from|with)\s.*$")
 # Lower-case words of three letters or more; the first letter before its look-behind, as above.
 LOWERCASE_WORD = re.compile(r"[a-z](?<![\w’'\-].)[a-z]{2,}(?![\w’'\-])")
@@ -199,8 +202,8 @@ def find_mentions(masked: str) -> list[Mention]:
         for word in run.split(" "):
             words.append((position, word))
             position += len(word) + 1
-        after_the = THE_BEFORE.search(masked, max(0, match.start() - 4), match.start())
-        for group in _split_run(words, common_words, name_words, after_the is not None):
+        run_after_the = THE_BEFORE.search(masked, max(0, match.start() - 4), match.start())
+        for group in _split_run(words, common_words, name_words, run_after_the is not None):
             mention = _classify(group, common_words, masked)
             if mention is not None:
                 after_the = THE_BEFORE.search(masked, max(0, mention.start - 4), mention.start)
@@ -219,9 +222,7 @@ def find_mentions(masked: str) -> list[Mention]:
                     if mention.name not in places:
                         continue
                     mention = Mention(mention.start, mention.end, "org", mention.name)
-                if mention.kind != "org" and COMPANY_BEFORE.search(
-                    masked, max(0, mention.start - 12), mention.start
-                ):
+                if mention.kind != "org" and _named_as_a_body(masked, mention):
                     mention = Mention(mention.start, mention.end, "org", mention.name)
                 if mention.kind == "org" and " and " in mention.name:
                     mention = _with_listed_areas(masked, mention, mentions)
@@ -229,6 +230,19 @@ def find_mentions(masked: str) -> list[Mention]:
                     name_words.update(mention.name.split())
                 mentions.append(mention)
     return _with_nicknames(masked, mentions)
+
+
+def _named_as_a_body(masked: str, mention: Mention) -> bool:
+    """A name the article gives as a body's: "Shares in Luxor Cinemas", "the online retailer
+    Brightbasket", "the drivers' union Aslef"."""
+    if COMPANY_BEFORE.search(masked, max(0, mention.start - 12), mention.start):
+        return True
+    return (
+        not mention.honorific
+        and not mention.office
+        and ORGANIZATION_NOUN_BEFORE.search(masked, max(0, mention.start - 16), mention.start)
+        is not None
+    )
 
 
 def _with_nicknames(masked: str, mentions: list[Mention]) -> list[Mention]:
@@ -605,6 +619,18 @@ class Registry:
         """The body named last before ``position``."""
         mention = next(self.mentions_before(position, kind="org"), None)
         return None if mention is None else self.organization(mention.name, mention.start)
+
+    def named_with_head(self, noun: str, position: int) -> Speaker | None:
+        """'the festival' after 'Brackenfield Festival': the latest name ending in that noun,
+        as a body. Not a person's name ("the baker" is not Tom Baker)."""
+        for mention in self.mentions_before(position):
+            words = mention.name.split()
+            if words[-1].lower() != noun or len(words) < 2:
+                continue
+            if mention.kind != "org" and (mention.honorific or words[0] in GIVEN_NAMES):
+                continue
+            return self.organization(mention.name, mention.start)
+        return None
 
     def described_body(self, start: int, noun: str | None = None) -> Speaker | None:
         """The body described at ``start``, or with ``noun`` the latest one of that kind

@@ -928,3 +928,57 @@ def test_of_after_the_first_words_of_a_name_after_the_continues_the_body_name():
     text = "The Homebuilders Alliance of Australia said a shortage of workers meant delays."
 
     assert speakers(text) == [("reported", "Homebuilders Alliance of Australia")]
+
+
+def test_a_body_named_only_in_the_next_sentence_speaks_for_their_union():
+    text = (
+        "Train drivers will walk out next week after talks collapsed, their union has "
+        "announced.\n"
+        "The drivers’ union Aslef said members would strike on Tuesday."
+    )
+
+    assert speakers(text) == [("reported", "Aslef"), ("reported", "Aslef")]
+
+
+def test_a_name_after_a_kind_of_body_is_that_body():
+    text = (
+        "Details of customers of the online retailer Brightbasket may have been stolen, the "
+        "company has admitted."
+    )
+
+    assert speakers(text) == [("reported", "Brightbasket")]
+
+
+def test_a_body_whose_name_reads_like_a_place_or_a_question_speaks_by_its_name():
+    text = (
+        "Manchester Airport said the problem was not with its own systems.\n"
+        "Consumer group Which? said passengers could be entitled to compensation."
+    )
+
+    assert speakers(text) == [("reported", "Manchester Airport"), ("reported", "Which?")]
+
+
+def test_the_and_the_last_word_of_a_name_is_the_body_so_named():
+    text = (
+        "Brackenfield Festival said: “We are sorry.”\n"
+        "Frontwoman Jess Marlowe wrote: “Gutted.”\n"
+        "The festival said all ticket holders would be refunded."
+    )
+
+    assert speakers(text) == [
+        ("direct", "Brackenfield Festival"),
+        ("direct", "Jess Marlowe"),
+        ("reported", "Brackenfield Festival"),
+    ]
+
+
+def test_where_a_named_person_is_from_sits_between_them_and_their_verb():
+    text = "Ticket holder Aimee Grant, 27, from Leeds, said she had booked time off work."
+
+    assert speakers(text) == [("reported", "Aimee Grant")]
+
+
+def test_where_a_study_is_from_does_not_make_its_findings_speech():
+    text = "The study, from the University of Leeds, suggests poor sleep is linked to low mood."
+
+    assert speakers(text) == []
