@@ -30,6 +30,7 @@ from statements.extraction.lexicon import (
     FUNCTION_WORDS,
     NOT_CLAUSE_STARTERS,
     ORGANIZATION_NOUNS,
+    PARTICIPLE_CLAUSE_VERBS,
     PARTICIPLE_DESCRIBING_VERBS,
     PERSON_NOUNS,
     POLICE_NOUNS,
@@ -80,6 +81,7 @@ TERM_BEFORE = re.compile(
 # The longest of those words, so only the end of the text before a mark need be searched.
 TERM_WORD_LENGTH = 12
 QUOTED_WORD = re.compile(r"[^\W\d_][\w’'\-]*")
+THAT_OPENING = re.compile(r"\s+that\s+")
 THAT_AFTER_VERB = re.compile(r"\s+((?:\S+\s+){0,8}?)that\s")
 # Said where and when, one after another: "said in a statement on Tuesday".
 TIME_ADVERBIAL = re.compile(
@@ -114,7 +116,11 @@ LEADING_ADVERBIAL = re.compile(
 # A description straight after a name that introduces its bearer: ", who ...", ", 24, ...".
 INTRODUCING_DESCRIPTION = re.compile(r",\s+(?:who|whose|an?\s|\d{1,3}(?:,|\s))")
 # The subject of a participle in a "with" clause: "with a judge describing ...".
-WITH_SUBJECT = re.compile(r"\bwith\s+((?:the|a|an|his|her|its|their)\s+[^,;:.\x02\x03]{1,40}?)\s*$")
+WITH_SUBJECT = re.compile(
+    r"\bwith\s+((?:the|a|an|his|her|its|their)\s+[^,;:.\x02\x03]{1,40}?"
+    r"|[A-Z][^\s,;:.\x02\x03]*(?:\s+[A-Z][^\s,;:.\x02\x03]*){0,4})\s*$"
+)
+OPENING_PRONOUN = re.compile(r"(He|She|They)\s")
 # A role phrase that brings in someone new ("a judge"), named later with their title.
 TITLED_ROLES = {"judge": ("Justice", "Judge")}
 # A lower-case noun straight after a one-word quote, which the quote then qualifies.
@@ -271,6 +277,12 @@ class _Reader:
                 position += 1
             draft = self._direct_draft(sentence, parts)
             if draft is not None:
+                if attribution is not None and pre.endswith(":"):
+                    # "She cautioned that the work was at an early stage: “This is mice.”"
+                    reported = self._reported_before(sentence, pre_start, quotation.open_mark)
+                    if reported is not None:
+                        self._attribute(reported, attribution, index)
+                        self.drafts.append(reported)
                 if attribution is not None:
                     self._attribute(draft, attribution, index)
                 else:
@@ -304,6 +316,21 @@ class _Reader:
         ):
             return None
         return _Draft("direct", trimmed[0][0], trimmed[-1][1], sentence, None, None, tuple(trimmed))
+
+    def _reported_before(self, sentence: Sentence, start: int, open_mark: int) -> _Draft | None:
+        """The clause a speech verb reports before the colon that opens a quotation: "said
+        that the work was at an early stage: “...”"."""
+        verb = last_speech_verb(self.masked, start, open_mark)
+        if verb is None or verb.group(1) not in CLAUSE_VERBS:
+            return None
+        that = THAT_OPENING.match(self.masked, verb.end(), open_mark)
+        colon = self.masked.rfind(":", verb.end(), open_mark)
+        if that is None or colon < that.end():
+            return None
+        end = that.end() + len(self.masked[that.end() : colon].rstrip())
+        if len(self.masked[that.end() : end].split()) < 2:
+            return None
+        return _Draft("reported", that.end(), end, sentence, None, None)
 
     def _attribution_after(self, start: int, end: int) -> Subject | None:
         """'..., he said' or '..., said Mr Malthouse' after a closing mark."""
@@ -465,13 +492,15 @@ class _Reader:
         masked = self.masked
         if word in PARTICIPLE_DESCRIBING_VERBS:
             # "..., with a judge describing the killing as “senseless and cowardly”."
-            with_subject = WITH_SUBJECT.search(masked, sentence.start, verb.start())
-            if with_subject is None:
+            subject = self._with_subject(sentence, verb.start())
+            if subject is None:
                 return None
-            phrase = with_subject.group(1)
-            subject = Subject(with_subject.start(1), with_subject.end(1), "phrase", phrase)
             return self._with_clause_end(subject, word, verb.start(), sentence)
-        if word == "saying":
+        if word in PARTICIPLE_CLAUSE_VERBS:
+            # "..., with Northern warning that “very little” service would run."
+            subject = self._with_subject(sentence, verb.start())
+            if subject is not None:
+                return self._with_clause_end(subject, word, self._clause_start(verb), sentence)
             if not masked[sentence.start : verb.start()].rstrip().endswith(","):
                 return None
             subject = self._verb_subject(sentence, verb.start()) or self._sentence_subject(
@@ -538,6 +567,18 @@ class _Reader:
                     subject, word, self._after_dateline(sentence), sentence, clause_end
                 )
         return None
+
+    def _with_subject(self, sentence: Sentence, verb_start: int) -> Subject | None:
+        """The subject of a participle in a "with" clause: "with a judge describing ...",
+        "with Northern warning that ..."."""
+        found = WITH_SUBJECT.search(self.masked, sentence.start, verb_start)
+        if found is None:
+            return None
+        start, end = found.span(1)
+        mention = self.registry.mention_starting_at(start)
+        if mention is not None and mention.end == end:
+            return Subject(start, end, "mention", found.group(1), mention)
+        return Subject(start, end, "phrase", found.group(1))
 
     def _after_dateline(self, sentence: Sentence) -> int:
         """Where the writer's words start: "JAKARTA, May 14 — " says where it was filed."""
@@ -629,6 +670,11 @@ class _Reader:
 
     def _sentence_subject(self, sentence: Sentence, limit: int) -> Subject | None:
         limit = min(limit, sentence.start + SUBJECT_REACH)
+        start = self._subject_start(sentence)
+        pronoun = OPENING_PRONOUN.match(self.masked, start, limit)
+        if pronoun:
+            # "She thanked count staff, saying ...": the sentence's subject says it.
+            return Subject(start, pronoun.end(1), "pronoun", pronoun.group(1))
         auxiliary = re.search(
             r"\s(?:has|have|had|is|was|were|are|will|would)\b", self.masked[sentence.start : limit]
         )

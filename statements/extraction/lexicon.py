@@ -42,8 +42,14 @@ CLAUSE_VERBS = _words(
         rules testified reiterated assured assures emphasised emphasized recalled recalls tweeted
         tweets posted posts saying urged urges denied denies alleged alleges stated states
         boasted boasts disclosed discloses asserted asserts contended contends accepted accepts
-        confessed confesses hinted hints signalled signals
+        confessed confesses hinted hints signalled signals cautioned cautions
         """
+) | {"warning that", "cautioning that", "insisting that", "claiming that", "arguing that"}
+# Participles that carry speech after a comma or in a "with" clause, like "saying": "...,
+# warning that ...", "with Northern warning that ...". Only with "that": "warning" is also a
+# noun.
+PARTICIPLE_CLAUSE_VERBS = frozenset(
+    {"saying", "warning that", "cautioning that", "insisting that", "claiming that", "arguing that"}
 )
 # Verbs whose object is the quoted words: the verb starts the partial quote's clause.
 DESCRIBING_VERBS = _words(
@@ -51,13 +57,13 @@ DESCRIBING_VERBS = _words(
         called calls described describes accused accuses hailed hails branded brands labelled
         labeled dismissed dismisses praised praises criticised criticises criticized criticizes
         condemned condemns welcomed welcomes slammed slams blasted blasts attacked attacks
-        mocked mocks defended defends
+        mocked mocks defended defends blamed blames
         """
 )
 # Their participles, whose subject stands in a "with" clause: "with a judge describing ...".
 PARTICIPLE_DESCRIBING_VERBS = _words(
     """
-        describing calling branding labelling labeling accusing hailing condemning
+        describing calling branding labelling labeling accusing hailing condemning blaming
         """
 )
 # Verbs that attribute a direct quotation but never introduce reported speech.

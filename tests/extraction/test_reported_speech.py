@@ -195,3 +195,63 @@ def test_a_question_put_to_the_speaker_before_said_is_not_the_speech():
     assert [(c.kind, c.text) for c in extract(text)] == [
         ("partial", "trade should be “mutually beneficial and stable.”")
     ]
+
+
+def with_speakers(text: str) -> list[tuple[str, str | None, str]]:
+    return [(c.kind, c.speaker, c.text) for c in extract(text)]
+
+
+def test_warning_that_in_a_with_clause_is_speech_by_the_one_named_there():
+    text = (
+        "Passengers were told to check before travelling, with Northern warning that "
+        "“very little, if any” service would run."
+    )
+
+    assert with_speakers(text) == [
+        ("partial", "Northern", "“very little, if any” service would run")
+    ]
+
+
+def test_warning_as_a_noun_attributes_nothing():
+    assert extract("The Met Office issued a yellow warning for rain on Tuesday.") == []
+
+
+def test_blamed_on_with_quoted_words_is_a_partial_quote_from_the_verb():
+    text = (
+        "Geoff Harrow lost the seat he had held for 16 years.\n"
+        'He blamed the result on "a national mood" rather than anything the council did.'
+    )
+
+    assert with_speakers(text) == [
+        (
+            "partial",
+            "Geoff Harrow",
+            'blamed the result on "a national mood" rather than anything the council did',
+        )
+    ]
+
+
+def test_saying_after_a_sentence_opened_by_a_pronoun_speaks_for_its_subject():
+    text = (
+        "Returning officer Janet Whitlock announced the turnout.\n"
+        'She thanked count staff, saying the night had run "as smoothly as anyone could hope".'
+    )
+
+    assert with_speakers(text)[-1] == (
+        "partial",
+        "Janet Whitlock",
+        'the night had run "as smoothly as anyone could hope"',
+    )
+
+
+def test_a_clause_reported_before_the_colon_of_a_quote_is_reported_speech_too():
+    text = (
+        "Dr Priyanka Rao led the study.\n"
+        'She cautioned that the work was at an early stage: "This is mice. We have a long way '
+        'to go."'
+    )
+
+    assert with_speakers(text) == [
+        ("reported", "Priyanka Rao", "the work was at an early stage"),
+        ("direct", "Priyanka Rao", "This is mice. We have a long way to go."),
+    ]
