@@ -81,6 +81,7 @@ TERM_BEFORE = re.compile(
 # The longest of those words, so only the end of the text before a mark need be searched.
 TERM_WORD_LENGTH = 12
 QUOTED_WORD = re.compile(r"[^\W\d_][\w’'\-]*")
+COORDINATED_SPEECH_VERB = re.compile(rf"\sand\s+(?:then\s+)?(?:{alternation(CLAUSE_VERBS)})\b")
 THAT_OPENING = re.compile(r"\s+that\s+")
 THAT_AFTER_VERB = re.compile(r"\s+((?:\S+\s+){0,8}?)that\s")
 # Said where and when, one after another: "said in a statement on Tuesday".
@@ -91,6 +92,7 @@ TIME_ADVERBIAL = re.compile(
 )
 # "told News 6 the city ...": a broadcaster's name may end in its channel number.
 CAPITALISED_LISTENER = re.compile(r"\s+(?:the\s+)?(?:[A-Z][\w’'\-.]*\s+)+(?:\d{1,3}\s+)?")
+PLACE_AFTER_LISTENER = re.compile(r"(?:in|at)\s+(?:[A-Z][\w’'\-.]*\s+)+")
 DETERMINED_LISTENER = re.compile(r"\s+(?:the|a|an|his|her|its|their)\s+\S+\s+")
 ONE_WORD_LISTENER = re.compile(r"\s+\S+\s+")
 ARTICLE_ONLY = re.compile(r"[Tt]he\s+")
@@ -165,7 +167,10 @@ class _Pending:
     draft: _Draft
     role: str | None
     sentence_index: int
-    wants: str = "person"  # or "organization": "a committee of MPs has warned"
+    # "person", "organization" ("a committee of MPs has warned") or "speaker": a person who
+    # speaks in their own name next ("A mother of three says ..." before "Kelly Barnes, 31,
+    # ... says ...").
+    wants: str = "person"
 
 
 def extract(
@@ -198,6 +203,7 @@ class _Reader:
         self.last_speaker: Speaker | None = None  # for quotes that stand alone after it
         self.pending: list[_Pending] = []
         self.named_in_sentence: Speaker | None = None
+        self.speaking_in_sentence: Speaker | None = None  # the first named person to speak
         self.organization_in_sentence: Speaker | None = None
         # The body the last spokesperson spoke for: "the spokesperson said" is theirs again.
         self.spokesperson_for: Speaker | None = None
@@ -205,6 +211,7 @@ class _Reader:
         # name in a later sentence).
         self.attributed: tuple[_Draft, bool] | None = None
         self.sentence = Sentence(0, 0)
+        self.sentence_index = 0
         self._terms: dict[int, bool] = {}  # whether the quotation opening here is a term
 
     def read(self) -> list[Candidate]:
@@ -212,6 +219,7 @@ class _Reader:
         quotation_index = 0
         for index, sentence in enumerate(sentences):
             self.sentence = sentence
+            self.sentence_index = index
             in_sentence = []
             while (
                 quotation_index < len(self.quotations)
@@ -221,6 +229,7 @@ class _Reader:
                     in_sentence.append(self.quotations[quotation_index])
                 quotation_index += 1
             self.named_in_sentence = None
+            self.speaking_in_sentence = None
             self.organization_in_sentence = None
             found_before = len(self.drafts)
             self._note_leading_person(sentence)
@@ -540,6 +549,12 @@ class _Reader:
                     # "ruled out signings, saying ...", "asked about the decision ..., said":
                     # the later verb's clause speaks.
                     return None
+                if word in DESCRIBING_VERBS and self._speech_verb_before_fragment(
+                    verb.end(), sentence.end
+                ):
+                    # "called 999 and told the operator he had “come back ...”": the later
+                    # verb's clause holds the words.
+                    return None
                 if word in DESCRIBING_VERBS:
                     # "defended the plans, saying ...": the saying clause is the speech.
                     saying = SAYING_AFTER.search(masked, clause_start, sentence.end)
@@ -580,6 +595,13 @@ class _Reader:
             return Subject(start, end, "mention", found.group(1), mention)
         return Subject(start, end, "phrase", found.group(1))
 
+    def _speech_verb_before_fragment(self, start: int, end: int) -> bool:
+        """Whether a speech verb joined by "and" comes before the first quoted fragment."""
+        fragment = self.masked.find(MASK_OPEN, start, end)
+        if fragment < 0:
+            return False
+        return COORDINATED_SPEECH_VERB.search(self.masked, start, fragment) is not None
+
     def _after_dateline(self, sentence: Sentence) -> int:
         """Where the writer's words start: "JAKARTA, May 14 — " says where it was filed."""
         dateline = DATELINE.match(self.masked, sentence.start, sentence.end)
@@ -615,7 +637,10 @@ class _Reader:
             for listener in (CAPITALISED_LISTENER, DETERMINED_LISTENER, ONE_WORD_LISTENER):
                 match = listener.match(rest)
                 if match:
-                    return position + match.end()
+                    # "told reporters in Brisbane the scheme ...": where they were told is not
+                    # what they were told.
+                    place = PLACE_AFTER_LISTENER.match(rest, match.end())
+                    return position + (place.end() if place else match.end())
             return position
         if that:
             words = that.group(1).split()
@@ -737,6 +762,8 @@ class _Reader:
             self._note(speaker)
             if speaker.is_organization and self.organization_in_sentence is None:
                 self.organization_in_sentence = speaker
+            if not speaker.is_organization and self.speaking_in_sentence is None:
+                self.speaking_in_sentence = speaker
         referent = self._referent(subject, speaker)
         if referent is not None:
             self._note_referent(referent)
@@ -772,8 +799,15 @@ class _Reader:
             return registry.organization_like("police", subject.start), None
         indefinite = INDEFINITE.match(subject.text) is not None
         if indefinite and head not in ORGANIZATION_NOUNS and head not in TITLED_ROLES:
-            # "another parent", "one resident": someone new, unnamed; "a headteacher" in a
-            # lede is named by the next sentence.
+            # "another parent", "one resident": someone new, unnamed; "a headteacher", or
+            # anyone opening the article ("A mother of three says ..."), is named by the next
+            # sentence.
+            opens_article = self.sentence_index == 0 and subject.start in (
+                self.sentence.start,
+                self._after_dateline(self.sentence),
+            )
+            if opens_article and head in UNNAMED_PERSON_NOUNS:
+                return None, "speaker"
             return None, "person" if head in ROLE_NOUNS else None
         if head in DOCUMENT_NOUNS:
             return self._document_body(subject, head), None
@@ -1035,6 +1069,8 @@ class _Reader:
                 continue
             if pending.wants == "organization":
                 named = self.organization_in_sentence
+            elif pending.wants == "speaker":
+                named = self.speaking_in_sentence
             else:
                 named = self.named_in_sentence
             if named is not None and pending.sentence_index < index:

@@ -461,7 +461,8 @@ def _classify(
         office_words = bare[: title_end - 1] if honorific else bare[:title_end]
         office = " ".join(office_words).lower() or descriptor
         return _person_mention(start, end, name_words, honorific, office, possessive)
-    if _is_organization_words(words) or any(w in ("of", "for", "&") for w in words):
+    # A group keeps "and" only inside a body's name: "Food and Rural Affairs".
+    if _is_organization_words(words) or any(w in ("of", "for", "&", "and") for w in words):
         return Mention(start, end, "org", " ".join(words), possessive=possessive)
     if len(words) == 1 and len(bare[0]) >= 2 and bare[0].isupper() and bare[0].isalpha():
         return Mention(start, end, "org", bare[0], possessive=possessive)

@@ -255,3 +255,22 @@ def test_a_clause_reported_before_the_colon_of_a_quote_is_reported_speech_too():
         ("reported", "Priyanka Rao", "the work was at an early stage"),
         ("direct", "Priyanka Rao", "This is mice. We have a long way to go."),
     ]
+
+
+def test_where_a_listener_was_told_is_not_what_they_were_told():
+    text = "Clare Dunstan told reporters in Brisbane the scheme would prioritise nurses."
+
+    assert with_speakers(text) == [
+        ("reported", "Clare Dunstan", "the scheme would prioritise nurses")
+    ]
+
+
+def test_a_describing_verb_before_a_speech_verb_leaves_the_quote_to_the_speech_verb():
+    text = (
+        "Mr Fell called 999 at 7.42pm and told the operator he had “come back and found Paul "
+        "on the floor”."
+    )
+
+    assert with_speakers(text) == [
+        ("partial", "Fell", "he had “come back and found Paul on the floor”")
+    ]

@@ -982,3 +982,27 @@ def test_where_a_study_is_from_does_not_make_its_findings_speech():
     text = "The study, from the University of Leeds, suggests poor sleep is linked to low mood."
 
     assert speakers(text) == []
+
+
+def test_a_body_named_for_areas_joined_by_and_keeps_its_whole_name():
+    text = (
+        "The Department for Environment, Food and Rural Affairs said it was working with the "
+        "sector."
+    )
+
+    assert speakers(text) == [("reported", "Department for Environment, Food and Rural Affairs")]
+
+
+def test_someone_opening_the_article_unnamed_is_the_person_who_speaks_next():
+    text = (
+        'A mother of three says her family has been "living in a science experiment".\n'
+        "Kelly Barnes, 31, first reported damp in January, but says repairs have not been done."
+    )
+
+    assert speakers(text) == [("partial", "Kelly Barnes"), ("reported", "Kelly Barnes")]
+
+
+def test_someone_opening_the_article_unnamed_is_not_the_next_person_merely_named():
+    text = "A witness said the car was speeding.\nJohn Smith, 45, was arrested at the scene."
+
+    assert speakers(text) == [("reported", None)]
