@@ -52,13 +52,17 @@ SPOKESPERSON_AT_START = re.compile(
     rf"\s*(?:[Aa]n?|[Tt]he)\s+(?P<hint>(?:[^\s,]+\s+){{0,6}}?){_SPOKESPERSON}"
     rf"(?:\s+(?:for|at|from)\s+(?:the\s+)?(?P<owner>[^,.]{{2,60}}?))?(?=[,.]|\s*$)"
 )
-# Between a subject and its verb: a relative clause, an age, a US party-and-state tag or the
-# question put ("Jones, 28, told reporters", "Hollister, R-Ky., whose district ..., said",
-# "A spokesperson, asked whether ..., said").
+# Between a subject and its verb: a relative clause, an age, a US party-and-state tag, the
+# question put or when it was made ("Jones, 28, told reporters", "Hollister, R-Ky., whose
+# district ..., said", "A spokesperson, asked whether ..., said", "The report, published on
+# Tuesday, said").
 _AGE_OR_PARTY = r"\d{1,3}|[DRI]-[A-Z][A-Za-z.]{1,12}(?:\s[A-Z][A-Za-z.]{1,12}){0,2}"
+# "published on Tuesday", "appointed in November": when or where, not "retired teacher".
+_PARTICIPLE_AND_WHEN = r"[a-z]+ed\s+(?:on|in|at|by|last|this|earlier|yesterday)"
 RELATIVE_CLAUSE_AT_END = re.compile(
     rf"(?:\s*,\s*(?:{_AGE_OR_PARTY}))?"
-    rf"\s*,\s*(?:(?:who|whose|which|asked)\s[^,;:.!?\x02\x03]{{1,120}}|{_AGE_OR_PARTY}),$"
+    rf"\s*,\s*(?:(?:who|whose|which|asked|{_PARTICIPLE_AND_WHEN})\s[^,;:.!?\x02\x03]{{1,120}}"
+    rf"|{_AGE_OR_PARTY}),$"
 )
 # Where a named person is from, between their name and verb: "Aimee Grant, 27, from Leeds,
 # said", "Margaret Ellwood, of the campaign group Parents for Standards, accused".

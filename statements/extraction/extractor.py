@@ -212,6 +212,8 @@ class _Reader:
         self.attributed: tuple[_Draft, bool] | None = None
         self.sentence = Sentence(0, 0)
         self.sentence_index = 0
+        # A sentence of the writer's own since the last speech, and who it is about.
+        self.interlude: tuple[Speaker | None] | None = None
         self._terms: dict[int, bool] = {}  # whether the quotation opening here is a term
 
     def read(self) -> list[Candidate]:
@@ -237,6 +239,10 @@ class _Reader:
                 self._clause_speech(index, sentence, in_sentence)
             if len(self.drafts) == found_before:
                 self._note_sentence_subject(sentence)
+                if self.attributed is not None:
+                    self.interlude = (self._interlude_subject(sentence),)
+            else:
+                self.interlude = None
             self._settle_pending(index)
         return [self._candidate(draft) for draft in self.drafts]
 
@@ -776,12 +782,30 @@ class _Reader:
         article does not name: a person merely named afterwards does not take it."""
         previous, settled = self.attributed or (None, False)
         recent = previous is not None and draft.start - previous.end < RECENT_SPEECH
-        if self.last_speaker is not None:
+        if self.interlude is not None:
+            # The writer spoke in between: the quote is whoever that sentence is about ("Our
+            # reporter Callum Baird is in Largs. He sends this:"), and nobody the reader can be
+            # sure of when it is about no one ("came a cry from the Tory benches").
+            draft.speaker = self.interlude[0]
+            self.last_speaker = draft.speaker
+        elif self.last_speaker is not None:
             draft.speaker = self.last_speaker
         elif recent and settled and self.drafts and self.drafts[-1] is previous:
             draft.speaker = None
         else:
             self.pending.append(_Pending(draft, None, index))
+
+    def _interlude_subject(self, sentence: Sentence) -> Speaker | None:
+        """Who a sentence without speech is about: the person or body that opens it, or the
+        person a "he" or "she" opening it points to."""
+        if self.named_in_sentence is not None:
+            return self.named_in_sentence
+        if self.organization_in_sentence is not None:
+            return self.organization_in_sentence
+        pronoun = OPENING_PRONOUN.match(self.masked, self._subject_start(sentence), sentence.end)
+        if pronoun and pronoun.group(1) != "They":
+            return self._resolve_pronoun(pronoun.group(1).lower(), position=sentence.start)
+        return None
 
     def _resolve(self, subject: Subject) -> tuple[Speaker | None, str | None]:
         """The speaker a subject stands for, or what kind of name it waits for in the next
@@ -862,11 +886,15 @@ class _Reader:
     def _document_body(self, subject: Subject, noun: str) -> Speaker | None:
         """'the report said': the body whose report the article named ("Ofsted's report"),
         else the body that last spoke, else the body last named."""
-        for mention in self.registry.mentions_before(subject.start):
+        # The body may be named in the subject itself: "Ofsted's report on the school".
+        for mention in self.registry.mentions_before(subject.end):
             if mention.possessive and re.match(
                 rf"['’]s\s+(?:[\w\-]+\s+){{0,2}}{noun}\b",
                 self.masked[mention.end : mention.end + 40],
             ):
+                if mention.kind == "reference" and not self._names_somebody(mention):
+                    # "Ofsted's report": one word that is nobody's name is the body's.
+                    return self.registry.organization(mention.name, mention.start)
                 return self.registry.resolve_mention(mention)
         if self.drafts and subject.start - self.drafts[-1].end < RECENT_SPEECH:
             # "Callum's family said ... “...,” the statement said": whoever just spoke.

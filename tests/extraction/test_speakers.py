@@ -1006,3 +1006,39 @@ def test_someone_opening_the_article_unnamed_is_not_the_next_person_merely_named
     text = "A witness said the car was speeding.\nJohn Smith, 45, was arrested at the scene."
 
     assert speakers(text) == [("reported", None)]
+
+
+def test_a_quote_alone_after_the_writers_sentence_about_someone_is_theirs():
+    text = (
+        "“Safety has to come first,” Westline Ferries said.\n"
+        "Our reporter Callum Baird is in Largs, where the promenade has been closed. "
+        "He sends this:\n"
+        "“Waves are coming clean over the sea wall here.”"
+    )
+
+    assert speakers(text) == [("direct", "Westline Ferries"), ("direct", "Callum Baird")]
+
+
+def test_a_quote_alone_after_the_writers_sentence_about_no_one_named_has_no_speaker():
+    text = (
+        "“I caught one this morning,” Gareth Penhale said, to jeers.\n"
+        "A cry came from the Tory benches. “Where to — 2019?”"
+    )
+
+    assert speakers(text) == [("direct", "Gareth Penhale"), ("direct", None)]
+
+
+def test_a_report_described_by_when_it_was_published_speaks_for_its_body():
+    text = (
+        "Ofsted’s report on Bramley Park Academy, published on Tuesday, said pupils were "
+        "“proud of their school”.\n"
+        "It added: “Pupils are supported well.”"
+    )
+
+    assert speakers(text) == [("partial", "Ofsted"), ("direct", "Ofsted")]
+
+
+def test_a_retired_teacher_before_a_name_is_not_when_she_spoke():
+    text = "One, retired teacher Alice Moreno, said she was already struggling to pay her bills."
+
+    assert speakers(text) == [("reported", "Alice Moreno")]
