@@ -2,6 +2,9 @@ import os
 
 from django.core.asgi import get_asgi_application
 
+from config.settings import refuse_development_key_in_production
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
+refuse_development_key_in_production()
 application = get_asgi_application()

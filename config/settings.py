@@ -29,12 +29,16 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 DEBUG = env_bool("DEBUG", False)
 
-# A development key is only acceptable while DEBUG is on; production must set its own.
-SECRET_KEY = env_str("SECRET_KEY")
-if not SECRET_KEY:
-    if not DEBUG and not env_bool("ONRECORD_ALLOW_INSECURE_KEY", False):
-        raise ImproperlyConfigured("Set SECRET_KEY (or DEBUG=true for local development).")
-    SECRET_KEY = "insecure-development-key-never-use-in-production"
+# Management commands and tests may run on the development key; serving with DEBUG off
+# refuses it (config/wsgi.py, config/asgi.py call `refuse_development_key_in_production`).
+INSECURE_DEVELOPMENT_KEY = "insecure-development-key-never-use-in-production"
+SECRET_KEY = env_str("SECRET_KEY") or INSECURE_DEVELOPMENT_KEY
+
+
+def refuse_development_key_in_production() -> None:
+    if not DEBUG and SECRET_KEY == INSECURE_DEVELOPMENT_KEY:
+        raise ImproperlyConfigured("Set SECRET_KEY to serve with DEBUG off.")
+
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
