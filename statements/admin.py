@@ -159,12 +159,13 @@ class StatementAdmin(SafeAutocompleteMixin, SimpleHistoryAdmin):
             )
 
         text = article_form.cleaned_data["text"]
-        candidates = extract_from_record(text)
         if step == "create":
             quote_forms = QuoteFormSet(request.POST, prefix="quote")
             if quote_forms.is_valid():
                 return self._save_imported(request, article_form, quote_forms)
-        else:
+        # Extract only to show the review (again, with its errors): saving never needs it.
+        candidates = extract_from_record(text)
+        if step != "create":
             quote_forms = QuoteFormSet(
                 initial=self._review_initial(candidates, article_form.cleaned_data["published_on"]),
                 prefix="quote",
