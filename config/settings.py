@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "people",
     "events",
     "statements",
+    # Last, so its post_migrate sync of the groups runs after every app's permissions exist.
+    "common",
 ]
 
 MIDDLEWARE = [

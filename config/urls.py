@@ -3,11 +3,25 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import TemplateView
 
-from statements.sitemaps import SITEMAPS
+from common.sitemaps import NamedPagesSitemap
+from events.sitemaps import EventSitemap
+from people.sitemaps import PersonSitemap
+from statements.sitemaps import StatementSitemap, TagSitemap
 
 admin.site.site_header = "On Record — editors"
 admin.site.site_title = "On Record admin"
 admin.site.index_title = "The record"
+
+# sitemap.xml: every public page a search engine should know; retracted and draft never.
+SITEMAPS = {
+    "pages": NamedPagesSitemap(
+        ["statements:home", "statements:list", "people:list", "events:list"]
+    ),
+    "statements": StatementSitemap,
+    "people": PersonSitemap,
+    "events": EventSitemap,
+    "tags": TagSitemap,
+}
 
 urlpatterns = [
     path("admin/", admin.site.urls),

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from config.safe_autocomplete import SafeAutocompleteMixin
+from common.safe_autocomplete import SafeAutocompleteMixin
 
 from .models import Event, Participation
 

@@ -2,31 +2,11 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Max, Q
+from django.db.models import F, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from people.models import Person
-
-
-class EventQuerySet(models.QuerySet):
-    def with_statement_counts(self) -> "EventQuerySet":
-        """Each event with `statement_count`: how many published statements are about it."""
-        from statements.models import published_statement_count  # statements imports events
-
-        return self.annotate(statement_count=published_statement_count())
-
-    def in_the_news(self) -> "EventQuerySet":
-        """Events with published statements, those said most recently first, with counts."""
-        from statements.models import Statement
-
-        latest = Max("statements__said_on", filter=Q(statements__status=Statement.Status.PUBLISHED))
-        return (
-            self.with_statement_counts()
-            .annotate(latest_said_on=latest)
-            .filter(statement_count__gt=0)
-            .order_by("-latest_said_on", "title")
-        )
 
 
 class Event(models.Model):
@@ -51,7 +31,6 @@ class Event(models.Model):
         Person, through="Participation", related_name="events", blank=True
     )
 
-    objects = EventQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:

@@ -8,9 +8,10 @@ from django.db.models import CharField, F, TimeField, Value
 from django.db.models.functions import Coalesce
 from django.views.generic import DetailView, ListView
 
+from common.pagination import NearestPageMixin
 from people.models import Person
 from statements.filters import StatementFilter
-from statements.pagination import NearestPageMixin
+from statements.models import Statement
 
 from .models import Event
 
@@ -22,17 +23,15 @@ class EventListView(NearestPageMixin, ListView):
     paginate_by = 50
 
     def get_queryset(self):
-        return (
-            Event.objects.select_related("parent")
-            .with_statement_counts()
-            .order_by("-start_date", "title")
-        )
+        events = Event.objects.select_related("parent")
+        counted = Statement.objects.published().counted_for(events, link="events")
+        return counted.order_by("-start_date", "title")
 
 
 @dataclass(frozen=True)
 class TimelineEntry:
     day: datetime.date
-    statement: object = None
+    statement: Statement | None = None
     event: Event | None = None
 
 

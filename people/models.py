@@ -56,12 +56,6 @@ class PersonQuerySet(models.QuerySet):
             Q(name__icontains=text) | Q(other_names__name__icontains=text)
         ).distinct()
 
-    def with_statement_counts(self) -> "PersonQuerySet":
-        """Each person with `statement_count`: how many published statements they made."""
-        from statements.models import published_statement_count  # statements imports people
-
-        return self.annotate(statement_count=published_statement_count())
-
 
 class Person(models.Model):
     """A public figure whose words the newsroom keeps on record."""
@@ -106,8 +100,8 @@ class Person(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("people:detail", args=[self.slug])
 
-    def role_on(self, day: datetime.date) -> "models.QuerySet[Role]":
-        """The roles this person held on `day` (queries the database)."""
+    def roles_held_on(self, day: datetime.date) -> "RoleQuerySet":
+        """The roles this person held on `day`, a queryset (queries the database when read)."""
         return self.roles.held_on(day)
 
 

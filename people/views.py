@@ -1,16 +1,18 @@
 """People pages: the A–Z list and each person's record.
 
-A person's page lists statements, so these views use the statements app's shared public-site
-pieces (one filter form, one list item); the people app's models still know nothing of it.
+A person's page lists statements, so these views use the statements app's public-site pieces
+(one filter form, one list item, the statement counts); the people app's models know nothing
+of statements.
 """
 
 from django.core.paginator import Paginator
 from django.views.generic import DetailView, ListView
 
+from common.pagination import NearestPageMixin
 from statements.filters import StatementFilter
-from statements.forms import NameSearchForm
-from statements.pagination import NearestPageMixin
+from statements.models import Statement
 
+from .forms import NameSearchForm
 from .models import Person
 
 
@@ -26,7 +28,8 @@ class PersonListView(NearestPageMixin, ListView):
             # A subquery, so a person matching on several other names is still counted once.
             matching = Person.objects.matching_name(self.search_form.cleaned_data["q"])
             people = people.filter(pk__in=matching.values("pk"))
-        return people.with_statement_counts().order_by("sort_name", "name")
+        counted = Statement.objects.published().counted_for(people, link="speaker")
+        return counted.order_by("sort_name", "name")
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(search_form=self.search_form, **kwargs)

@@ -7,7 +7,8 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from simple_history.admin import SimpleHistoryAdmin
 
-from config.safe_autocomplete import SafeAutocompleteMixin
+from common.safe_autocomplete import SafeAutocompleteMixin
+from common.text import excerpt
 from people.models import Organization, Person
 
 from .import_forms import ArticleForm, QuoteFormSet
@@ -62,7 +63,7 @@ class StatementAdmin(SafeAutocompleteMixin, SimpleHistoryAdmin):
 
     @admin.display(description="statement")
     def excerpt(self, statement: Statement) -> str:
-        return statement.text if len(statement.text) <= 90 else statement.text[:87] + "…"
+        return excerpt(statement.text, 90)
 
     @admin.display(description="speaker", ordering="speaker__sort_name")
     def speaker_column(self, statement: Statement) -> str:

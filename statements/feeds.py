@@ -11,6 +11,7 @@ from django.utils.formats import date_format
 from django.utils.timezone import get_current_timezone
 from taggit.models import Tag
 
+from common.text import excerpt
 from events.models import Event
 from people.models import Person
 
@@ -33,8 +34,7 @@ class LatestStatementsFeed(Feed):
         return self.statements(obj).with_related().order_by("-said_on", "-id")[:FEED_LENGTH]
 
     def item_title(self, statement: Statement) -> str:
-        excerpt = statement.text if len(statement.text) <= 90 else statement.text[:87] + "…"
-        return f"{statement.speaker_name}: {excerpt}"
+        return f"{statement.speaker_name}: {excerpt(statement.text, 90)}"
 
     def item_description(self, statement: Statement) -> str:
         said = f"{statement.speaker_name}"

@@ -2,22 +2,7 @@
 
 from django import forms
 
-from .search import MAX_QUERY_LENGTH, clean_query
-
-
-class SearchField(forms.CharField):
-    """A search box that accepts anything a person can type and never fails validation."""
-
-    widget = forms.SearchInput(attrs={"maxlength": MAX_QUERY_LENGTH})
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("required", False)
-        kwargs.setdefault("label", "Search")
-        super().__init__(**kwargs)
-
-    def to_python(self, value) -> str:
-        # Control characters are removed, not refused, and overlong text is cut, not refused.
-        return clean_query(str(value) if value is not None else "")
+from common.forms import SearchField
 
 
 class Sort:
@@ -46,7 +31,3 @@ class StatementListOptions(forms.Form):
         if chosen == Sort.RELEVANCE and not self.search_text:
             chosen = None
         return chosen or (Sort.RELEVANCE if self.search_text else Sort.NEWEST)
-
-
-class NameSearchForm(forms.Form):
-    q = SearchField(label="Find a person")

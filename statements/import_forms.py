@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from taggit.utils import parse_tags
 
-from config.safe_autocomplete import (
+from common.safe_autocomplete import (
     AutocompleteSelect,
     AutocompleteSelectMultiple,
     KeyCheckedModelMultipleChoiceField,

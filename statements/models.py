@@ -1,17 +1,23 @@
 """Statements: who said what, when, where and in which role; and the sources that carry them."""
 
+from typing import TypeVar
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, F, Func, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.formats import date_format
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItemBase
 
+from common.text import excerpt
 from events.models import Event
 from people.models import Organization, Person, Role
+
+M = TypeVar("M", bound=models.Model)
 
 
 class SourceMedium(models.TextChoices):
@@ -84,11 +90,6 @@ class TaggedStatement(TaggedItemBase):
         ]
 
 
-def published_statement_count() -> Count:
-    """How many published statements a person or event has, through its `statements` relation."""
-    return Count("statements", filter=Q(statements__status=StatementStatus.PUBLISHED))
-
-
 class StatementQuerySet(models.QuerySet):
     def published(self) -> "StatementQuerySet":
         return self.filter(status=Statement.Status.PUBLISHED)
@@ -104,6 +105,28 @@ class StatementQuerySet(models.QuerySet):
         return self.select_related(
             "speaker", "organization", "role", "role__organization", "source", "source__outlet"
         ).prefetch_related("tags", "events")
+
+    def counted_for(self, owners: QuerySet[M], *, link: str) -> QuerySet[M]:
+        """`owners` (people, events) each annotated with `statement_count`: how many of these
+        statements link to it through the statement field `link` ("speaker", "events").
+
+        `Statement.objects.published().counted_for(Person.objects.all(), link="speaker")`. The
+        count is a subquery per owner row, so it stays right however `owners` is joined.
+        """
+        linked = self.filter(**{link: OuterRef("pk")}).order_by()
+        count = linked.annotate(n=Func(F("pk"), function="COUNT")).values("n")
+        return owners.annotate(statement_count=Coalesce(Subquery(count), 0))
+
+    def events_in_the_news(self) -> QuerySet[Event]:
+        """The events these statements are about, those spoken about most recently first, each
+        with `statement_count` and `latest_said_on`."""
+        latest = self.filter(events=OuterRef("pk")).order_by("-said_on").values("said_on")[:1]
+        return (
+            self.counted_for(Event.objects.all(), link="events")
+            .annotate(latest_said_on=Subquery(latest))
+            .filter(statement_count__gt=0)
+            .order_by("-latest_said_on", "title")
+        )
 
     def search(self, q: str) -> "StatementQuerySet":
         """Statements matching `q`, read as web-search syntax (`"exact phrase"`, `-excluded`,
@@ -225,13 +248,14 @@ class Statement(models.Model):
         ]
 
     def __str__(self) -> str:
-        excerpt = self.text if len(self.text) <= 60 else self.text[:57].rstrip() + "…"
-        return f"{self.speaker_name}: {excerpt}"
+        return f"{self.speaker_name}: {excerpt(self.text, 60)}"
 
     def save(self, *args, **kwargs):
         # The role is fixed at the time of speaking so pages never compute it per row.
         if self.role_id is None and self.speaker_id is not None and self.said_on:
-            self.role = self.speaker.role_on(self.said_on).select_related("organization").first()
+            self.role = (
+                self.speaker.roles_held_on(self.said_on).select_related("organization").first()
+            )
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:

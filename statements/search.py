@@ -14,7 +14,6 @@ The entry points are `Statement.objects.search(q)` and `highlight(page, q)`.
 """
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -30,13 +29,14 @@ from django.db.models import Case, Exists, Expression, FloatField, OuterRef, Q, 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from common.forms import MAX_SEARCH_LENGTH
+from common.text import clean_typed_text
 from people.models import OtherName
 
 from .models import Statement, StatementQuerySet
 
 SEARCH_CONFIG = "english"
 SEARCH_INDEX = "statement_search_idx"
-MAX_QUERY_LENGTH = 200
 
 # `ts_headline` does not escape HTML. It marks matches with these private-use characters instead
 # of tags, and `_marked_html` escapes everything around them before turning them into <mark>, so
@@ -45,10 +45,8 @@ _START, _STOP = "\ue000", "\ue001"
 
 
 def clean_query(q: str) -> str:
-    """The query as it is searched for: control characters (PostgreSQL rejects NUL) and lone
-    surrogates become spaces, whitespace is collapsed, and the length is capped."""
-    q = "".join(" " if unicodedata.category(c) in ("Cc", "Cs") else c for c in q)
-    return " ".join(q.split())[:MAX_QUERY_LENGTH].strip()
+    """The query as it is searched for: what the search box keeps of what was typed."""
+    return clean_typed_text(q, MAX_SEARCH_LENGTH)
 
 
 class StoredSearchVector(Expression):

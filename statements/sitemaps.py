@@ -1,12 +1,7 @@
-"""sitemap.xml: every public page a search engine should know; retracted and draft never."""
-
 from django.contrib.sitemaps import Sitemap
 from django.db.models import QuerySet
 from django.urls import reverse
 from taggit.models import Tag
-
-from events.models import Event
-from people.models import Person
 
 from .models import Statement, public_tags
 
@@ -22,20 +17,6 @@ class StatementSitemap(Sitemap):
         return statement.updated_at
 
 
-class PersonSitemap(Sitemap):
-    changefreq = "weekly"
-
-    def items(self) -> QuerySet[Person]:
-        return Person.objects.only("slug").order_by("pk")
-
-
-class EventSitemap(Sitemap):
-    changefreq = "weekly"
-
-    def items(self) -> QuerySet[Event]:
-        return Event.objects.only("slug").order_by("pk")
-
-
 class TagSitemap(Sitemap):
     changefreq = "weekly"
 
@@ -44,23 +25,3 @@ class TagSitemap(Sitemap):
 
     def location(self, tag: Tag) -> str:
         return reverse("statements:tag", args=[tag.slug])
-
-
-class IndexPageSitemap(Sitemap):
-    changefreq = "daily"
-    priority = 0.8
-
-    def items(self) -> list[str]:
-        return ["statements:home", "statements:list", "people:list", "events:list"]
-
-    def location(self, name: str) -> str:
-        return reverse(name)
-
-
-SITEMAPS = {
-    "pages": IndexPageSitemap,
-    "statements": StatementSitemap,
-    "people": PersonSitemap,
-    "events": EventSitemap,
-    "tags": TagSitemap,
-}

@@ -1,18 +1,31 @@
 """The public site's statement pages: home, the lists, search, tag pages and the permalink."""
 
-from django.db.models import Prefetch, QuerySet
+import datetime
+
+from django.db.models import FloatField, Prefetch, QuerySet
+from django.db.models.functions import Cast
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, TemplateView
 
-from events.models import Event
+from common.pagination import KeysetOrder, keyset_page, parse_finite_float
 
 from . import search
 from .citation import citation, quotation_json_ld
 from .filters import StatementFilter
 from .forms import Sort, StatementListOptions
 from .models import Source, Statement, most_used_tags, public_tags
-from .pagination import MOST_RELEVANT, NEWEST_FIRST, OLDEST_FIRST, keyset_page
+
+NEWEST_FIRST = KeysetOrder("said_on", descending=True, parse_key=datetime.date.fromisoformat)
+OLDEST_FIRST = KeysetOrder("said_on", descending=False, parse_key=datetime.date.fromisoformat)
+# PostgreSQL's rank is a `real`, printed to Python rounded: compared as a double, a cursor made
+# from the printed value would never equal the row it came from. So the key is a double.
+MOST_RELEVANT = KeysetOrder(
+    "relevance",
+    descending=True,
+    parse_key=parse_finite_float,
+    key_expression=Cast("search_rank", FloatField()),
+)
 
 # Which way each sort runs, and what its "back" and "onwards" links say.
 ORDERS = {
@@ -28,7 +41,7 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             latest=Statement.objects.published().with_related()[:8],
-            events=Event.objects.in_the_news()[:6],
+            events=Statement.objects.published().events_in_the_news()[:6],
             tags=most_used_tags(limit=24),
             search_form=StatementListOptions(),
             **kwargs,

@@ -2,7 +2,7 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 
-from statements.groups import EDITORS, REVIEWERS, sync_newsroom_groups
+from common.groups import EDITORS, REVIEWERS, sync_newsroom_groups
 
 
 @pytest.fixture

@@ -4,6 +4,14 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
+from tests.browser import chromium as chromium_module
+from tests.browser.chromium import (
+    Unavailable,
+    browsers_are_required,
+    candidate_executables,
+    launch_first_that_starts,
+)
+
 # Playwright's sync API runs an event loop in this thread; Django must be told that is fine.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -17,14 +25,39 @@ CHROMIUM_ARGS = [
 ]
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Every browser test skipped for want of a browser is reported at one place, so the
+    summary folds them into one line instead of one per test."""
+    report = yield
+    if report.skipped and isinstance(report.longrepr, tuple):
+        _, _, reason = report.longrepr
+        if Unavailable.SKIP_PREFIX in reason:
+            report.longrepr = (chromium_module.__file__, None, reason)
+    return report
+
+
 @pytest.fixture(scope="session")
 def browser():
+    """One Chromium for the session; skipped (or, where CI is set, failed) when none starts."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS
+
+        def launch(executable: str | None):
+            return playwright.chromium.launch(
+                executable_path=executable, headless=True, args=CHROMIUM_ARGS, timeout=30_000
+            )
+
+        chromium, unavailable = launch_first_that_starts(
+            launch,
+            candidate_executables(os.environ),
+            required=browsers_are_required(os.environ),
         )
+        if unavailable:
+            if unavailable.required:
+                pytest.fail(unavailable.message, pytrace=False)
+            pytest.skip(unavailable.message)
         yield chromium
         chromium.close()
 

@@ -11,7 +11,7 @@ D = datetime.date
 
 
 @pytest.mark.django_db
-def test_role_on_returns_every_role_held_that_day():
+def test_roles_held_on_returns_every_role_held_that_day():
     mp = factories.role(title="Member of Parliament for North West Hampshire", end_date=None)
     minister = factories.role(
         person=mp.person,
@@ -19,16 +19,16 @@ def test_role_on_returns_every_role_held_that_day():
         start_date=D(2019, 7, 25),
         end_date=D(2022, 7, 7),
     )
-    assert set(mp.person.role_on(D(2021, 3, 14))) == {mp, minister}
-    assert list(mp.person.role_on(D(2023, 1, 1))) == [mp]
-    assert list(mp.person.role_on(D(2018, 1, 1))) == []
+    assert set(mp.person.roles_held_on(D(2021, 3, 14))) == {mp, minister}
+    assert list(mp.person.roles_held_on(D(2023, 1, 1))) == [mp]
+    assert list(mp.person.roles_held_on(D(2018, 1, 1))) == []
 
 
 @pytest.mark.django_db
 def test_role_held_through_its_last_day():
     role = factories.role(start_date=D(2019, 7, 25), end_date=D(2022, 7, 7))
-    assert list(role.person.role_on(D(2022, 7, 7))) == [role]
-    assert list(role.person.role_on(D(2022, 7, 8))) == []
+    assert list(role.person.roles_held_on(D(2022, 7, 7))) == [role]
+    assert list(role.person.roles_held_on(D(2022, 7, 8))) == []
 
 
 @pytest.mark.django_db

@@ -2,8 +2,9 @@
 
 import pytest
 
+from common.forms import MAX_SEARCH_LENGTH
 from statements.models import Statement
-from statements.search import MAX_QUERY_LENGTH, clean_query, highlight
+from statements.search import clean_query, highlight
 from tests import factories
 
 from .helpers import found
@@ -71,7 +72,7 @@ def test_odd_queries_never_raise(statements, q):
 
 
 def test_queries_are_capped_and_stripped_of_control_characters():
-    assert len(clean_query("vigil " * 500)) <= MAX_QUERY_LENGTH
+    assert len(clean_query("vigil " * 500)) <= MAX_SEARCH_LENGTH
     assert clean_query("vig\x00il\x07 \n police") == "vig il police"
 
 

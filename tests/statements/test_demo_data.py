@@ -71,10 +71,10 @@ def test_demo_people_roles_and_events(demo):
         "max-hill",
     }
     dick = Person.objects.get(slug="cressida-dick")
-    assert [r.title for r in dick.role_on(datetime.date(2021, 3, 14))] == [
+    assert [r.title for r in dick.roles_held_on(datetime.date(2021, 3, 14))] == [
         "Commissioner of Police of the Metropolis"
     ]
-    assert list(dick.role_on(datetime.date(2022, 4, 11))) == []
+    assert list(dick.roles_held_on(datetime.date(2022, 4, 11))) == []
     vigil = Event.objects.get(slug="clapham-common-vigil")
     assert vigil.start_date == datetime.date(2021, 3, 13)
     assert {child.start_date for child in vigil.children.all()} == {

@@ -1,7 +1,9 @@
-"""Keyset ("newer/older") pagination for unbounded lists, so page 500 costs what page 1 does.
+"""Pagination. Keyset ("newer/older") for unbounded lists, so page 500 costs what page 1 does;
+and, for short lists, a numbered page that forgives a bad `?page=`.
 
-A page is addressed by the sort key of the row before it (`?after=`) or after it (`?before=`),
-never by an offset. The cursor is readable, e.g. `2021-03-14_42`: the key, then the id.
+A keyset page is addressed by the sort key of the row before it (`?after=`) or after it
+(`?before=`), never by an offset. The cursor is readable, e.g. `2021-03-14_42`: the key, then
+the id.
 """
 
 import datetime
@@ -10,8 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import FloatField, Q, QuerySet
-from django.db.models.functions import Cast
+from django.db.models import Q, QuerySet
 
 MAX_ID = 2**63 - 1
 
@@ -59,18 +60,6 @@ def parse_finite_float(text: str) -> float:
     if not math.isfinite(value):
         raise ValueError(text)
     return value
-
-
-NEWEST_FIRST = KeysetOrder("said_on", descending=True, parse_key=datetime.date.fromisoformat)
-OLDEST_FIRST = KeysetOrder("said_on", descending=False, parse_key=datetime.date.fromisoformat)
-# PostgreSQL's rank is a `real`, printed to Python rounded: compared as a double, a cursor made
-# from the printed value would never equal the row it came from. So the key is a double.
-MOST_RELEVANT = KeysetOrder(
-    "relevance",
-    descending=True,
-    parse_key=parse_finite_float,
-    key_expression=Cast("search_rank", FloatField()),
-)
 
 
 @dataclass(frozen=True)
