@@ -6,6 +6,7 @@ Migrations never import this module: they keep a frozen copy of what held when t
 """
 
 import logging
+from typing import Any
 
 from django.apps import apps as global_apps
 from django.contrib.auth.management import create_permissions
@@ -34,7 +35,7 @@ EDITOR_PERMISSIONS: dict[tuple[str, str], tuple[str, ...]] = {
 REVIEWER_EXTRA_PERMISSIONS: tuple[tuple[str, str], ...] = (("statements", "publish_statement"),)
 
 
-def sync_newsroom_groups(group_model, permission_model, using: str = "default") -> None:
+def sync_newsroom_groups(group_model: Any, permission_model: Any, using: str = "default") -> None:
     """Create or update the Editors and Reviewers groups with exactly their permissions.
 
     Takes the model classes so it runs on historical models too. Raises `DoesNotExist` when a
@@ -58,7 +59,9 @@ def sync_newsroom_groups(group_model, permission_model, using: str = "default") 
         group.permissions.set(permissions)
 
 
-def sync_groups_after_migrate(sender, apps=global_apps, using="default", **kwargs) -> None:
+def sync_groups_after_migrate(
+    sender: Any, apps: Any = global_apps, using: str = "default", **kwargs: Any
+) -> None:
     """`post_migrate` handler: every app's permissions exist, then the groups get exactly theirs.
 
     Skipped, with a warning, when the database is migrated back past a model the groups name.

@@ -10,9 +10,11 @@ import datetime
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Q, QuerySet
+from django.http import HttpRequest
+from django.views.generic.list import MultipleObjectMixin
 
 MAX_ID = 2**63 - 1
 
@@ -108,7 +110,7 @@ def keyset_page(
 
     first, last = items[0], items[-1]
 
-    def any_beyond(row, reverse: bool) -> bool:
+    def any_beyond(row: Any, reverse: bool) -> bool:
         key = getattr(row, order.key)
         return queryset.filter(order.beyond(key, row.pk, reverse=reverse)).order_by().exists()
 
@@ -123,10 +125,18 @@ def keyset_page(
     )
 
 
-class NearestPageMixin:
+if TYPE_CHECKING:
+    _ListView = MultipleObjectMixin
+else:
+    _ListView = object
+
+
+class NearestPageMixin(_ListView):
     """For a ListView: a malformed or out-of-range `?page=` shows the nearest page."""
 
-    def paginate_queryset(self, queryset, page_size):
+    request: HttpRequest
+
+    def paginate_queryset(self, queryset: Any, page_size: int) -> tuple[Any, Any, Any, bool]:
         paginator = self.get_paginator(queryset, page_size)
         page = paginator.get_page(self.request.GET.get("page"))
         return paginator, page, page.object_list, page.has_other_pages()

@@ -6,13 +6,18 @@ put such keys straight into a query, which raises (a 500 on SQLite for out-of-ra
 Here they are an ordinary "Select a valid choice" error instead.
 """
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
 from django import forms
 from django.contrib.admin import widgets
+from django.contrib.admin.options import BaseModelAdmin
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import HttpRequest
 
 
-def is_well_formed_key(key_field: models.Field, key) -> bool:
+def is_well_formed_key(key_field: models.Field, key: Any) -> bool:
     """Whether `key` could be a value of `key_field` (the right type, within its range)."""
     try:
         key_field.run_validators(key_field.to_python(key))
@@ -21,10 +26,19 @@ def is_well_formed_key(key_field: models.Field, key) -> bool:
     return True
 
 
-class _SkipsMalformedKeys:
+if TYPE_CHECKING:
+    _Autocomplete = widgets.AutocompleteMixin
+    _ModelAdmin = BaseModelAdmin
+else:
+    _Autocomplete = _ModelAdmin = object
+
+
+class _SkipsMalformedKeys(_Autocomplete):
     """Redisplaying a form with errors looks up the submitted keys: leave the malformed out."""
 
-    def optgroups(self, name, value, attr=None):
+    def optgroups(
+        self, name: str, value: Sequence[str], attr: dict[str, Any] | None = None
+    ) -> list[tuple[str | None, list[dict[str, Any]], int | None]]:
         key_field = self.field.remote_field.model._meta.pk
         keys = [key for key in value if is_well_formed_key(key_field, key)]
         return super().optgroups(name, keys, attr)
@@ -39,7 +53,8 @@ class AutocompleteSelectMultiple(_SkipsMalformedKeys, widgets.AutocompleteSelect
 
 
 class KeyCheckedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
-    def _check_values(self, value):
+    def _check_values(self, value: Any) -> Any:
+        assert self.queryset is not None
         key_field = self.queryset.model._meta.pk
         for key in value:
             if not is_well_formed_key(key_field, key):
@@ -48,20 +63,24 @@ class KeyCheckedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
                     code="invalid_choice",
                     params={"value": key},
                 )
-        return super()._check_values(value)
+        return super()._check_values(value)  # type: ignore[misc]  # private, not in the stubs
 
 
-class SafeAutocompleteMixin:
+class SafeAutocompleteMixin(_ModelAdmin):
     """For ModelAdmins and inlines: their autocomplete and many-to-many fields use the above."""
 
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+    def formfield_for_foreignkey(
+        self, db_field: models.ForeignKey, request: HttpRequest, **kwargs: Any
+    ) -> Any:
         if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
             kwargs["widget"] = AutocompleteSelect(
                 db_field, self.admin_site, using=kwargs.get("using")
             )
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
-    def formfield_for_manytomany(self, db_field, request, **kwargs):
+    def formfield_for_manytomany(
+        self, db_field: models.ManyToManyField, request: HttpRequest, **kwargs: Any
+    ) -> Any:
         if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
             kwargs["widget"] = AutocompleteSelectMultiple(
                 db_field, self.admin_site, using=kwargs.get("using")

@@ -27,7 +27,7 @@ class Event(models.Model):
         related_name="children",
         help_text="The larger story this event belongs to.",
     )
-    participants = models.ManyToManyField(
+    participants: "models.ManyToManyField[Person, Participation]" = models.ManyToManyField(
         Person, through="Participation", related_name="events", blank=True
     )
 

@@ -1,17 +1,18 @@
 """Event pages: the list, and each event's timeline of statements and child events."""
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
-from django.db.models import CharField, F, TimeField, Value
+from django.db.models import CharField, F, QuerySet, TimeField, Value
 from django.db.models.functions import Coalesce
 from django.views.generic import DetailView, ListView
 
 from common.pagination import NearestPageMixin
 from people.models import Person
 from statements.filters import StatementFilter
-from statements.models import Statement
+from statements.models import Statement, StatementQuerySet
 
 from .models import Event
 
@@ -73,12 +74,12 @@ class EventDetailView(DetailView):
         )
 
     @staticmethod
-    def timeline(statements, children):
+    def timeline(statements: QuerySet[Statement], children: QuerySet[Event]) -> QuerySet:
         """(entry type, day, time, id) of every entry in order; one query per page of any size.
 
         A UNION of the two tables, so the database orders and slices the mixed timeline.
         """
-        text = CharField()
+        text: CharField = CharField()
         said = statements.annotate(
             entry_type=Value("statement", output_field=text),
             day=F("said_on"),
@@ -92,7 +93,7 @@ class EventDetailView(DetailView):
         return said.order_by().union(happened.order_by(), all=True).order_by("day", "at", "id")
 
     @staticmethod
-    def entries(rows, statements) -> list[TimelineEntry]:
+    def entries(rows: Iterable[tuple], statements: StatementQuerySet) -> list[TimelineEntry]:
         """The page's rows as statements and events, fetched in one query each."""
         rows = list(rows)
         statement_ids = [pk for kind, _, _, pk in rows if kind == "statement"]

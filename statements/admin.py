@@ -1,4 +1,8 @@
+import datetime
+from typing import Any
+
 from django.contrib import admin, messages
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
@@ -11,9 +15,17 @@ from common.safe_autocomplete import SafeAutocompleteMixin
 from common.text import excerpt
 from people.models import Organization, Person
 
+from .extraction import Candidate
 from .import_forms import ArticleForm, QuoteFormSet
 from .importing import AcceptedQuote, create_drafts, extract_from_record, highlighted_segments
 from .models import Source, Statement
+
+
+def signed_in(request: HttpRequest) -> User:
+    """The admin's user; the admin lets nobody else this far, so anyone else is refused."""
+    if not isinstance(request.user, User):
+        raise PermissionDenied
+    return request.user
 
 
 @admin.register(Source)
@@ -82,19 +94,26 @@ class StatementAdmin(SafeAutocompleteMixin, SimpleHistoryAdmin):
             readonly.append("status")
         return readonly
 
-    def save_model(self, request, statement: Statement, form, change: bool) -> None:
+    def save_model(
+        self, request: HttpRequest, statement: Statement, form: Any, change: bool
+    ) -> None:
         if not self.has_publish_permission(request):
             # Belt and braces: whatever was posted, only reviewers move a statement's status.
             statement.status = (
                 Statement.objects.get(pk=statement.pk).status if change else Statement.Status.DRAFT
             )
         if not change:
-            statement.created_by = request.user
-        statement.updated_by = request.user
+            statement.created_by = signed_in(request)
+        statement.updated_by = signed_in(request)
         super().save_model(request, statement, form, change)
 
     def _move(
-        self, request, queryset: QuerySet, new_status: str, allowed_from: set[str], verb: str
+        self,
+        request: HttpRequest,
+        queryset: QuerySet,
+        new_status: str,
+        allowed_from: set[str],
+        verb: str,
     ) -> None:
         """Change status object by object so timestamps, users, history and the log stay right."""
         moved = skipped = 0
@@ -103,7 +122,7 @@ class StatementAdmin(SafeAutocompleteMixin, SimpleHistoryAdmin):
                 skipped += 1
                 continue
             statement.status = new_status
-            statement.updated_by = request.user
+            statement.updated_by = signed_in(request)
             statement.save()
             self.log_change(request, statement, f"{verb.capitalize()} via admin action.")
             moved += 1
@@ -180,7 +199,7 @@ class StatementAdmin(SafeAutocompleteMixin, SimpleHistoryAdmin):
         return TemplateResponse(request, "admin/statements/statement/import_review.html", context)
 
     @staticmethod
-    def _review_initial(candidates, said_on) -> list[dict]:
+    def _review_initial(candidates: list[Candidate], said_on: datetime.date) -> list[dict]:
         """Prefill each quote's form: matched people preselected, new speakers offered by name."""
         people = Person.objects.in_bulk(
             [c.person for c in candidates if c.person], field_name="slug"
@@ -213,7 +232,9 @@ class StatementAdmin(SafeAutocompleteMixin, SimpleHistoryAdmin):
             )
         return initial
 
-    def _save_imported(self, request, article_form: ArticleForm, quote_forms) -> HttpResponse:
+    def _save_imported(
+        self, request: HttpRequest, article_form: ArticleForm, quote_forms: Any
+    ) -> HttpResponse:
         accepted = [
             AcceptedQuote(
                 text=data["text"],
@@ -231,7 +252,7 @@ class StatementAdmin(SafeAutocompleteMixin, SimpleHistoryAdmin):
             if data.get("accept")
         ]
         source = article_form.build_source()
-        created = create_drafts(source, accepted, request.user)
+        created = create_drafts(source, accepted, signed_in(request))
         for statement in created:
             self.log_addition(request, statement, "Imported from an article.")
         self.message_user(

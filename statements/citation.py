@@ -4,6 +4,8 @@ from typing import Any
 
 from django.utils.formats import date_format
 
+from common.html import http_url
+
 from .models import Statement
 
 
@@ -13,7 +15,7 @@ def citation(statement: Statement, url: str) -> str:
     “Kit Malthouse, policing minister, Sky News, 14 March 2021. On Record: https://…/4/”
     """
     parts = [statement.speaker_name]
-    if statement.role_id:
+    if statement.role is not None:
         parts.append(statement.role.display_label)
     parts += [statement.source.outlet.name, date_format(statement.said_on, "j F Y")]
     return f"{', '.join(parts)}. On Record: {url}"
@@ -21,11 +23,11 @@ def citation(statement: Statement, url: str) -> str:
 
 def quotation_json_ld(statement: Statement, url: str, speaker_url: str | None) -> dict[str, Any]:
     """A schema.org `Quotation` describing the statement (escape it when embedding in HTML)."""
-    if statement.speaker_id:
+    if statement.speaker is not None:
         speaker: dict[str, Any] = {"@type": "Person", "name": statement.speaker.name}
         if speaker_url:
             speaker["url"] = speaker_url
-        if statement.role_id:
+        if statement.role is not None:
             speaker["jobTitle"] = statement.role.title
             speaker["worksFor"] = {
                 "@type": "Organization",
@@ -51,6 +53,6 @@ def quotation_json_ld(statement: Statement, url: str, speaker_url: str | None) -
         "about": [{"@type": "Event", "name": event.title} for event in statement.events.all()],
         "keywords": [tag.name for tag in statement.tags.all()],
     }
-    if source.url:
-        data["isBasedOn"]["url"] = source.url
+    if source_url := http_url(source.url):
+        data["isBasedOn"]["url"] = source_url
     return data

@@ -1,47 +1,77 @@
-"""RSS and Atom feeds of published statements: the latest, and per person, event and tag."""
+"""RSS and Atom feeds of published statements: the latest, and per person, event and tag.
+
+Feed readers render an RSS description, an RSS title and an Atom summary as HTML, so what we
+put there is HTML built from escaped text (`FeedText`), never the stored text itself. Atom
+titles are `type="text"` and carry the text as it is.
+"""
 
 import datetime
+from typing import Generic, TypeVar
 
 from django.contrib.syndication.views import Feed
 from django.db.models import QuerySet
+from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.formats import date_format
+from django.utils.html import escape, format_html
 from django.utils.timezone import get_current_timezone
 from taggit.models import Tag
 
+from common.html import paragraphs_html
 from common.text import excerpt
 from events.models import Event
 from people.models import Person
 
-from .models import Statement, public_tags
+from .models import Statement, StatementQuerySet, public_tags
 
 FEED_LENGTH = 30
+TITLE_LENGTH = 90
+
+# What a feed is about: a person, an event, a tag; None for the latest statements.
+Subject = TypeVar("Subject")
 
 
-class LatestStatementsFeed(Feed):
-    title = "On Record: latest statements"
-    description = "Statements newly on the record, newest first."
+class StatementFeed(Feed, Generic[Subject]):
+    """The latest published statements; subclasses narrow `statements` to one person, event or
+    tag. Every text that reaches the feed goes through `as_title` or `item_description`."""
 
-    def link(self) -> str:
+    def as_title(self, text: str) -> str:
+        """A title on one line: HTML-escaped for RSS, whose readers render titles as HTML;
+        as it is for Atom, whose titles are plain text."""
+        flat = " ".join(text.split())
+        return flat if issubclass(self.feed_type, Atom1Feed) else escape(flat)
+
+    def title(self, obj: Subject) -> str:
+        return self.as_title("On Record: latest statements")
+
+    def description(self, obj: Subject) -> str:
+        return self.as_title("Statements newly on the record, newest first.")
+
+    def subtitle(self, obj: Subject) -> str:
+        return self.description(obj)
+
+    def link(self, obj: Subject) -> str:
         return reverse("statements:list")
 
-    def statements(self, obj) -> QuerySet[Statement]:
+    def statements(self, obj: Subject) -> StatementQuerySet:
         return Statement.objects.published()
 
-    def items(self, obj=None) -> QuerySet[Statement]:
+    def items(self, obj: Subject) -> QuerySet[Statement]:
         return self.statements(obj).with_related().order_by("-said_on", "-id")[:FEED_LENGTH]
 
     def item_title(self, statement: Statement) -> str:
-        return f"{statement.speaker_name}: {excerpt(statement.text, 90)}"
+        return self.as_title(f"{statement.speaker_name}: {excerpt(statement.text, TITLE_LENGTH)}")
 
     def item_description(self, statement: Statement) -> str:
-        said = f"{statement.speaker_name}"
-        if statement.role_id:
-            said += f", {statement.role.display_label}"
-        when = date_format(statement.said_on, "j F Y")
-        return f"{statement.text}\n\n{said}, {statement.source.outlet.name}, {when}."
+        """The quote's paragraphs, then who said it, in which role, where and when: HTML."""
+        said = [statement.speaker_name]
+        if statement.role is not None:
+            said.append(statement.role.display_label)
+        said += [statement.source.outlet.name, date_format(statement.said_on, "j F Y")]
+        byline = format_html("<p>{}.</p>", ", ".join(said))
+        return paragraphs_html(statement.text) + "\n" + byline
 
     def item_pubdate(self, statement: Statement) -> datetime.datetime:
         time = statement.said_at or datetime.time(0, 0)
@@ -51,70 +81,70 @@ class LatestStatementsFeed(Feed):
         return statement.updated_at
 
     def item_author_name(self, statement: Statement) -> str:
-        return statement.speaker_name
+        return " ".join(statement.speaker_name.split())
 
     def item_categories(self, statement: Statement) -> list[str]:
         return [tag.name for tag in statement.tags.all()]
 
 
-class PersonStatementsFeed(LatestStatementsFeed):
-    def get_object(self, request, slug: str) -> Person:
+class LatestStatementsFeed(StatementFeed[None]):
+    """Everything published, newest first."""
+
+
+class PersonStatementsFeed(StatementFeed[Person]):
+    def get_object(self, request: HttpRequest, slug: str) -> Person:
         return get_object_or_404(Person, slug=slug)
 
     def title(self, person: Person) -> str:
-        return f"On Record: statements by {person.name}"
+        return self.as_title(f"On Record: statements by {person.name}")
 
     def description(self, person: Person) -> str:
-        return f"What {person.name} has said on the record, newest first."
+        return self.as_title(f"What {person.name} has said on the record, newest first.")
 
     def link(self, person: Person) -> str:
         return person.get_absolute_url()
 
-    def statements(self, person: Person) -> QuerySet[Statement]:
+    def statements(self, person: Person) -> StatementQuerySet:
         return Statement.objects.published().by(person)
 
 
-class EventStatementsFeed(LatestStatementsFeed):
-    def get_object(self, request, slug: str) -> Event:
+class EventStatementsFeed(StatementFeed[Event]):
+    def get_object(self, request: HttpRequest, slug: str) -> Event:
         return get_object_or_404(Event, slug=slug)
 
     def title(self, event: Event) -> str:
-        return f"On Record: statements about {event.title}"
+        return self.as_title(f"On Record: statements about {event.title}")
 
     def description(self, event: Event) -> str:
-        return f"Statements on the record about {event.title}, newest first."
+        return self.as_title(f"Statements on the record about {event.title}, newest first.")
 
     def link(self, event: Event) -> str:
         return event.get_absolute_url()
 
-    def statements(self, event: Event) -> QuerySet[Statement]:
+    def statements(self, event: Event) -> StatementQuerySet:
         return Statement.objects.published().about(event)
 
 
-class TagStatementsFeed(LatestStatementsFeed):
-    def get_object(self, request, slug: str) -> Tag:
+class TagStatementsFeed(StatementFeed[Tag]):
+    def get_object(self, request: HttpRequest, slug: str) -> Tag:
         return get_object_or_404(public_tags(), slug=slug)
 
     def title(self, tag: Tag) -> str:
-        return f"On Record: statements tagged “{tag.name}”"
+        return self.as_title(f"On Record: statements tagged “{tag.name}”")
 
     def description(self, tag: Tag) -> str:
-        return f"Statements on the record tagged “{tag.name}”, newest first."
+        return self.as_title(f"Statements on the record tagged “{tag.name}”, newest first.")
 
     def link(self, tag: Tag) -> str:
         return reverse("statements:tag", args=[tag.slug])
 
-    def statements(self, tag: Tag) -> QuerySet[Statement]:
+    def statements(self, tag: Tag) -> StatementQuerySet:
         return Statement.objects.published().filter(tags=tag)
 
 
-def atom(feed_class: type[Feed]) -> type[Feed]:
-    """The same feed in Atom, whose subtitle is RSS's description."""
-    return type(
-        f"Atom{feed_class.__name__}",
-        (feed_class,),
-        {"feed_type": Atom1Feed, "subtitle": feed_class.description},
-    )
+def atom(feed_class: type[StatementFeed]) -> type[StatementFeed]:
+    """The same feed in Atom."""
+    return type(f"Atom{feed_class.__name__}", (feed_class,), {"feed_type": Atom1Feed})
 
 
 AtomLatestStatementsFeed = atom(LatestStatementsFeed)

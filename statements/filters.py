@@ -1,5 +1,7 @@
 """The one filter form for lists of statements: by date range, speaker, event, tag, kind, outlet."""
 
+from typing import Any
+
 import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef, QuerySet
@@ -66,7 +68,14 @@ class StatementFilter(django_filters.FilterSet):
         model = Statement
         fields = ["said_from", "said_to", "speaker", "event", "tag", "kind", "outlet"]
 
-    def __init__(self, data=None, queryset: QuerySet | None = None, *, without=(), **kwargs):
+    def __init__(
+        self,
+        data: Any = None,
+        queryset: QuerySet | None = None,
+        *,
+        without: tuple[str, ...] = (),
+        **kwargs: Any,
+    ) -> None:
         super().__init__(data, queryset, **kwargs)
         for name in without:
             del self.filters[name]

@@ -1,5 +1,7 @@
 """Forms of the admin's article import: the article and its source, then one form per quote."""
 
+from typing import Any
+
 from django import forms
 from django.contrib import admin
 from django.urls import reverse
@@ -17,7 +19,9 @@ from statements.importing import MAX_ARTICLE_CHARS, article_text_problem, unique
 from statements.models import Source, Statement
 
 
-def _autocomplete(field_name: str, multiple: bool = False):
+def _autocomplete(
+    field_name: str, multiple: bool = False
+) -> AutocompleteSelect | AutocompleteSelectMultiple:
     """The admin's own autocomplete widget for a Statement field, so large tables stay usable."""
     widget = AutocompleteSelectMultiple if multiple else AutocompleteSelect
     return widget(Statement._meta.get_field(field_name), admin.site)
@@ -69,8 +73,8 @@ class ArticleForm(forms.Form):
             )
         return url
 
-    def clean(self):
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
         if not cleaned.get("outlet") and not cleaned.get("new_outlet", "").strip():
             self.add_error("outlet", "Choose the outlet, or name a new one.")
         return cleaned
@@ -133,8 +137,8 @@ class QuoteForm(forms.Form):
     def clean_tags(self) -> list[str]:
         return parse_tags(self.cleaned_data["tags"])
 
-    def clean(self):
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
         if cleaned.get("accept"):
             has_person = cleaned.get("speaker") or cleaned.get("new_speaker_name", "").strip()
             if not has_person and not cleaned.get("organization"):

@@ -9,6 +9,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils.text import slugify
 
@@ -113,7 +114,7 @@ def unique_slug(model: type[Person] | type[Organization], name: str) -> str:
 
 
 @transaction.atomic
-def create_drafts(source: Source, quotes: Iterable[AcceptedQuote], user) -> list[Statement]:
+def create_drafts(source: Source, quotes: Iterable[AcceptedQuote], user: User) -> list[Statement]:
     """Save the accepted quotes as draft statements of `source`; a quote already there is skipped.
 
     New speakers are created once each, however many quotes they have.

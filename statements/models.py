@@ -1,6 +1,6 @@
 """Statements: who said what, when, where and in which role; and the sources that carry them."""
 
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -77,7 +77,7 @@ class StatementStatus(models.TextChoices):
 class TaggedStatement(TaggedItemBase):
     """Tag rows with a real foreign key, so tag look-ups stay indexed at a million statements."""
 
-    content_object = models.ForeignKey(
+    content_object: "models.ForeignKey[Statement]" = models.ForeignKey(
         "Statement", on_delete=models.CASCADE, related_name="tagged_items"
     )
 
@@ -115,16 +115,17 @@ class StatementQuerySet(models.QuerySet):
         """
         linked = self.filter(**{link: OuterRef("pk")}).order_by()
         count = linked.annotate(n=Func(F("pk"), function="COUNT")).values("n")
-        return owners.annotate(statement_count=Coalesce(Subquery(count), 0))
+        counted: QuerySet[M] = owners.annotate(statement_count=Coalesce(Subquery(count), 0))
+        return counted
 
     def events_in_the_news(self) -> QuerySet[Event]:
         """The events these statements are about, those spoken about most recently first, each
         with `statement_count` and `latest_said_on`."""
         latest = self.filter(events=OuterRef("pk")).order_by("-said_on").values("said_on")[:1]
+        events: QuerySet[Event] = self.counted_for(Event.objects.all(), link="events")
         return (
-            self.counted_for(Event.objects.all(), link="events")
-            .annotate(latest_said_on=Subquery(latest))
-            .filter(statement_count__gt=0)
+            events.annotate(latest_said_on=Subquery(latest))
+            .filter(Exists(self.filter(events=OuterRef("pk"))))
             .order_by("-latest_said_on", "title")
         )
 
@@ -140,7 +141,8 @@ class StatementQuerySet(models.QuerySet):
         return search_statements(self, q)
 
 
-class Statement(models.Model):
+# The plugin cannot follow taggit's untyped base class to the `tagged_items` relation.
+class Statement(models.Model):  # type: ignore[django-manager-missing]
     """Words a public figure said, kept verbatim with who, when, where, in which role and why."""
 
     Kind = StatementKind
@@ -250,12 +252,11 @@ class Statement(models.Model):
     def __str__(self) -> str:
         return f"{self.speaker_name}: {excerpt(self.text, 60)}"
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         # The role is fixed at the time of speaking so pages never compute it per row.
-        if self.role_id is None and self.speaker_id is not None and self.said_on:
-            self.role = (
-                self.speaker.roles_held_on(self.said_on).select_related("organization").first()
-            )
+        if self.role_id is None and self.speaker is not None and self.said_on:
+            held = self.speaker.roles_held_on(self.said_on)
+            self.role = held.select_related("organization").first()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
@@ -263,7 +264,7 @@ class Statement(models.Model):
 
     @property
     def speaker_name(self) -> str:
-        if self.speaker_id:
+        if self.speaker is not None:
             return self.speaker.name
         return self.attribution or str(self.organization)
 
@@ -271,17 +272,17 @@ class Statement(models.Model):
     def is_public(self) -> bool:
         return self.status == self.Status.PUBLISHED
 
-    def clean(self):
+    def clean(self) -> None:
         errors = {}
         if self.speaker_id is None and self.organization_id is None:
             errors["speaker"] = "Choose a speaker or, for an unnamed speaker, an organisation."
-        if self.role_id is not None:
-            if self.speaker_id is not None and self.role.person_id != self.speaker_id:
-                errors["role"] = f"This role belongs to {self.role.person}, not the speaker."
-            elif self.said_on and not self.role.covers(self.said_on):
+        role = self.role
+        if role is not None:
+            if self.speaker_id is not None and role.person_id != self.speaker_id:
+                errors["role"] = f"This role belongs to {role.person}, not the speaker."
+            elif self.said_on and not role.covers(self.said_on):
                 errors["role"] = (
-                    f"{self.role.person} did not hold this role on "
-                    f"{date_format(self.said_on, 'j F Y')}."
+                    f"{role.person} did not hold this role on {date_format(self.said_on, 'j F Y')}."
                 )
         if errors:
             raise ValidationError(errors)
@@ -289,7 +290,9 @@ class Statement(models.Model):
 
 def public_tags() -> "models.QuerySet[Tag]":
     """Tags on at least one published statement; a tag only drafts carry is not public yet."""
-    return Tag.objects.filter(Exists(Statement.objects.published().filter(tags=OuterRef("pk"))))
+    published = Statement.objects.published()
+    tags: models.QuerySet[Tag] = Tag.objects.filter(Exists(published.filter(tags=OuterRef("pk"))))
+    return tags
 
 
 def most_used_tags(limit: int) -> list[Tag]:

@@ -92,7 +92,7 @@ def highlight(statements: Sequence[Statement], q: str) -> None:
     q = clean_query(q)
     if not q:
         marked = {statement.pk: statement.text for statement in statements}
-    elif connections[statements[0]._state.db].vendor == "postgresql":
+    elif connections[statements[0]._state.db or "default"].vendor == "postgresql":
         query = SearchQuery(q, config=SEARCH_CONFIG, search_type="websearch")
         headline = SearchHeadline(
             "text",
@@ -114,7 +114,8 @@ def highlight(statements: Sequence[Statement], q: str) -> None:
             for statement in statements
         }
     for statement in statements:
-        statement.search_headline = _marked_html(marked.get(statement.pk, statement.text))
+        html = _marked_html(marked.get(statement.pk, statement.text))
+        statement.search_headline = html  # type: ignore[attr-defined]  # set for the page only
 
 
 def _marked_html(marked: str) -> SafeString:

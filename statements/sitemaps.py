@@ -1,3 +1,5 @@
+import datetime
+
 from django.contrib.sitemaps import Sitemap
 from django.db.models import QuerySet
 from django.urls import reverse
@@ -13,7 +15,7 @@ class StatementSitemap(Sitemap):
     def items(self) -> QuerySet[Statement]:
         return Statement.objects.published().only("pk", "updated_at").order_by("pk")
 
-    def lastmod(self, statement: Statement):
+    def lastmod(self, statement: Statement) -> datetime.datetime:
         return statement.updated_at
 
 

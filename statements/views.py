@@ -1,10 +1,11 @@
 """The public site's statement pages: home, the lists, search, tag pages and the permalink."""
 
 import datetime
+from typing import Any
 
 from django.db.models import FloatField, Prefetch, QuerySet
 from django.db.models.functions import Cast
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, TemplateView
 
@@ -112,7 +113,7 @@ class TagDetailView(StatementListView):
     template_name = "statements/tag_detail.html"
     filters_not_offered = ("tag",)
 
-    def get(self, request, *args, slug: str, **kwargs):
+    def get(self, request: HttpRequest, *args: Any, slug: str, **kwargs: Any) -> HttpResponse:
         # A tag only drafts carry is not public yet.
         self.tag = get_object_or_404(public_tags(), slug=slug)
         return super().get(request, *args, tag=self.tag, **kwargs)
@@ -159,7 +160,7 @@ class StatementDetailView(DetailView):
     @staticmethod
     def speakers_neighbours(statement: Statement) -> tuple[Statement | None, Statement | None]:
         """The speaker's published statements just before and after this one (two queries)."""
-        if not statement.speaker_id:
+        if statement.speaker is None:
             return None, None
         theirs = Statement.objects.published().by(statement.speaker).only("text", "said_on")
         neighbours = []

@@ -6,8 +6,10 @@ from typing import Any
 from django import template
 from django.core.paginator import Page
 from django.core.serializers.json import DjangoJSONEncoder
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
+
+from common.html import http_url, link_or_text, paragraphs_html
 
 register = template.Library()
 
@@ -23,7 +25,7 @@ def json_ld(data: dict[str, Any]) -> SafeString:
 
 
 @register.simple_tag(takes_context=True)
-def query_with(context, **changes) -> str:
+def query_with(context: template.Context, **changes: Any) -> str:
     """The current query string with some parameters replaced; a None or empty value drops one.
 
     `{% query_with page=3 %}` keeps the reader's filters while moving to page 3.
@@ -39,8 +41,20 @@ def query_with(context, **changes) -> str:
 @register.filter
 def paragraphs(text: str) -> SafeString:
     """Each line of a direct quote as its own escaped <p>: the speaker's paragraphs, kept."""
-    lines = [line.strip() for line in str(text).splitlines() if line.strip()]
-    return format_html_join("\n", "<p>{}</p>", ((line,) for line in lines))
+    return paragraphs_html(text)
+
+
+@register.filter
+def link_to(text: Any, url: Any) -> SafeString:
+    """`{{ source.title|link_to:source.url }}`: the only way a stored URL becomes a link. An
+    address that is not http(s) (`javascript:`, `data:`) shows the text alone."""
+    return link_or_text(text, url)
+
+
+@register.filter(name="http_url")
+def http_url_filter(url: Any) -> str:
+    """The URL for an attribute such as `cite`, or "" when it is not a safe web address."""
+    return http_url(url) or ""
 
 
 @register.filter

@@ -536,7 +536,7 @@ class _Reader:
                 tail, self.text[before_start : before_start + len(lead)]
             ):
                 # "X will happen, the Swiss government said after two days of talks ...".
-                clause_end = before_start + len(lead) - 1
+                clause_end: int | None = before_start + len(lead) - 1
                 return self._with_clause_end(
                     subject, word, self._after_dateline(sentence), sentence, clause_end
                 )
@@ -719,7 +719,7 @@ class _Reader:
             # "Labour leader Keir Starmer hit back, saying ...": the office holder is the subject.
             link = ROLE_LINK.match(self.masked, first.end, first.end + 40)
             office_holder = len(mentions) > 1 and link and link.group(1) in ROLE_NOUNS
-            if office_holder and mentions[1].start == link.end():
+            if office_holder and link is not None and mentions[1].start == link.end():
                 first = mentions[1]
             return Subject(
                 first.start, first.end, "mention", self.masked[first.start : first.end], first
@@ -872,9 +872,9 @@ class _Reader:
             return None, "person" if head in ROLE_NOUNS else None
         if _is_definite_description(subject.text, head):
             # "the festival" after "Brackenfield Festival": the body named with that noun.
-            named = registry.named_with_head(head, subject.start)
-            if named is not None:
-                return named, None
+            body_with_head = registry.named_with_head(head, subject.start)
+            if body_with_head is not None:
+                return body_with_head, None
             # "the backbencher", "the playwright": whoever the story is about, else the body
             # last named ("the forecaster said" after "the Met Office issued ...").
             person = self._person_in_focus()

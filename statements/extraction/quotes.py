@@ -276,7 +276,7 @@ def mask(text: str, quotations: list[Quotation]) -> str:
     cursor = 0
     for quotation in quotations:
         pieces.append(text[cursor : quotation.open_mark])
-        inside_end = quotation.close_mark if quotation.closed else quotation.end
+        inside_end = quotation.end - 1 if quotation.closed else quotation.end
         inside = inside_end - quotation.open_mark - 1
         last_kept = text[quotation.parts[-1][0] : quotation.parts[-1][1]].rstrip()[-1:]
         pieces.append(MASK_OPEN)

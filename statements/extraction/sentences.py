@@ -49,7 +49,7 @@ def _is_abbreviation(masked: str, dot: int) -> bool:
 
 
 def split_sentences(masked: str) -> list[Sentence]:
-    sentences = []
+    sentences: list[Sentence] = []
     start = 0
     for match in BOUNDARY.finditer(masked):
         if match.group().startswith(".") and _is_abbreviation(masked, match.start()):

@@ -2,6 +2,7 @@
 
 import json
 from pathlib import Path
+from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
@@ -20,7 +21,7 @@ class Command(BaseCommand):
         parser.add_argument("path", type=Path)
         parser.add_argument("--format", choices=["json", "text"], default="json")
 
-    def handle(self, *args, path: Path, format: str, **options):
+    def handle(self, *args: Any, path: Path, format: str, **options: Any) -> None:
         try:
             text = path.read_text(encoding="utf-8")
         except UnicodeDecodeError as error:

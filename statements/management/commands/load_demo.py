@@ -1,6 +1,7 @@
 """Load the seed article as real records. Safe to run again: a second run changes nothing."""
 
 from pathlib import Path
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -13,10 +14,12 @@ from people.models import Organization, OtherName, Person, Role
 from statements.demo import records
 from statements.models import Source, Statement
 
+M = TypeVar("M", bound=models.Model)
 
-def upsert(model: type[models.Model], lookup: dict, values: dict) -> models.Model:
+
+def upsert(model: type[M], lookup: dict[str, Any], values: dict[str, Any]) -> M:
     """Get or create by `lookup`; save only when a value differs, so reruns write nothing."""
-    obj, created = model.objects.get_or_create(**lookup, defaults=values)
+    obj, created = model._default_manager.get_or_create(**lookup, defaults=values)
     if not created:
         changed = [name for name, value in values.items() if getattr(obj, name) != value]
         if changed:
@@ -49,7 +52,7 @@ class Command(BaseCommand):
         )
 
     @transaction.atomic
-    def handle(self, *args, seed: Path, no_accounts: bool, **options):
+    def handle(self, *args: Any, seed: Path, no_accounts: bool, **options: Any) -> None:
         try:
             article = seed.read_text(encoding="utf-8")
         except OSError as error:
@@ -59,7 +62,7 @@ class Command(BaseCommand):
             slug: upsert(Organization, {"slug": slug}, {"name": name, "classification": kind})
             for slug, name, kind in records.ORGANIZATIONS
         }
-        people = {}
+        people: dict[str, Person] = {}
         for demo in records.PEOPLE:
             person = upsert(Person, {"slug": demo.slug}, {"name": demo.name})
             for other_name in demo.other_names:
@@ -76,49 +79,49 @@ class Command(BaseCommand):
             )
             people[demo.slug] = person
 
-        events = {}
-        for demo in records.EVENTS:
-            events[demo.slug] = upsert(
+        events: dict[str, Event] = {}
+        for demo_event in records.EVENTS:
+            events[demo_event.slug] = upsert(
                 Event,
-                {"slug": demo.slug},
+                {"slug": demo_event.slug},
                 {
-                    "title": demo.title,
-                    "start_date": demo.start,
-                    "location": demo.location,
-                    "description": demo.description,
-                    "parent": events.get(demo.parent),
+                    "title": demo_event.title,
+                    "start_date": demo_event.start,
+                    "location": demo_event.location,
+                    "description": demo_event.description,
+                    "parent": events[demo_event.parent] if demo_event.parent else None,
                 },
             )
-            for slug, capacity in demo.participants:
+            for slug, capacity in demo_event.participants:
                 upsert(
                     Participation,
-                    {"event": events[demo.slug], "person": people[slug]},
+                    {"event": events[demo_event.slug], "person": people[slug]},
                     {"role": capacity},
                 )
 
-        source_values = dict(records.SOURCE, outlet=organizations[records.SOURCE["outlet"]])
+        source_values = dict(records.SOURCE, outlet=organizations[str(records.SOURCE["outlet"])])
         source = upsert(Source, {"title": source_values.pop("title")}, source_values)
 
-        for demo in records.STATEMENTS:
-            text = verbatim_span(article, demo.first_words, demo.last_words)
-            if demo.kind == Statement.Kind.DIRECT:
+        for demo_statement in records.STATEMENTS:
+            text = verbatim_span(article, demo_statement.first_words, demo_statement.last_words)
+            if demo_statement.kind == Statement.Kind.DIRECT:
                 text = without_continuation_marks(text)
             statement = upsert(
                 Statement,
                 {"source": source, "text": text},
                 {
-                    "kind": demo.kind,
+                    "kind": demo_statement.kind,
                     "speaker": people[records.SPEAKER],
                     "said_on": records.SAID_ON,
-                    "context": demo.context,
+                    "context": demo_statement.context,
                     "status": Statement.Status.PUBLISHED,
                 },
             )
-            wanted_events = {events[slug] for slug in demo.events}
+            wanted_events = {events[slug] for slug in demo_statement.events}
             if set(statement.events.all()) != wanted_events:
                 statement.events.set(wanted_events)
-            if {tag.name for tag in statement.tags.all()} != set(demo.tags):
-                statement.tags.set(demo.tags)
+            if {tag.name for tag in statement.tags.all()} != set(demo_statement.tags):
+                statement.tags.set(demo_statement.tags)
 
         self.stdout.write(
             f"Demo record loaded: {len(people)} people, {len(events)} events, "
