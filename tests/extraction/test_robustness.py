@@ -35,18 +35,27 @@ def test_every_candidate_text_is_the_input_between_its_offsets(name, text, peopl
 
 def test_offsets_hold_when_articles_are_glued_without_paragraph_breaks():
     text = "".join(text.replace("\n", "") for _, text, _, _ in ARTICLES)
+    found_apart = sum(len(extract(article)) for _, article, _, _ in ARTICLES)
 
-    for candidate in extract(text):
+    candidates = extract(text)
+
+    # Losing the breaks costs some quotes (about 10 % today), never most of them.
+    assert len(candidates) >= 0.8 * found_apart
+    for candidate in candidates:
         assert text[candidate.start : candidate.end] == candidate.text
 
 
 def test_binary_junk_does_not_crash():
     generator = random.Random(20240601)
     alphabet = "“”‘’\"'.,:;!?— \n\t\x00abcXYZ said he Mr "
+    found = 0
     for _ in range(200):
         junk = "".join(generator.choice(alphabet) for _ in range(generator.randint(0, 400)))
         for candidate in extract(junk):
             assert junk[candidate.start : candidate.end] == candidate.text
+            found += 1
+    # The junk is made of quotation marks and "said": some of it reads as quotes.
+    assert found > 0
     raw = bytes(generator.randrange(256) for _ in range(5000)).decode("latin-1")
     extract(raw)
 
@@ -55,8 +64,12 @@ def test_many_unbalanced_marks_in_a_very_long_text_do_not_crash():
     paragraph = "“Stray “marks ” everywhere, said Mr Smith: “and no ‘closing’ one.\n"
     text = paragraph * 5000
 
-    for candidate in extract(text):
+    candidates = extract(text)
+
+    assert len(candidates) == 5000
+    for candidate in candidates:
         assert text[candidate.start : candidate.end] == candidate.text
+        assert candidate.speaker == "Smith"
 
 
 def test_one_very_long_paragraph_does_not_crash():
@@ -64,7 +77,9 @@ def test_one_very_long_paragraph_does_not_crash():
 
     candidates = extract(text)
 
-    assert all(text[c.start : c.end] == c.text for c in candidates)
+    assert [(c.kind, c.speaker) for c in candidates] == [("direct", "Kit Malthouse")]
+    assert candidates[0].text == text[candidates[0].start : candidates[0].end]
+    assert candidates[0].text.split() == ["word"] * 200_000
 
 
 def test_statement_text_of_reported_and_partial_quotes_is_the_text():

@@ -235,10 +235,15 @@ def test_malformed_quote_fields_are_form_errors(editor_client):
 
 
 @pytest.mark.parametrize(
-    "management", [{}, {"quote-TOTAL_FORMS": "100000", "quote-INITIAL_FORMS": "0"}]
+    ("management", "error"),
+    [
+        ({}, "ManagementForm data is missing or has been tampered with"),
+        ({"quote-TOTAL_FORMS": "100000", "quote-INITIAL_FORMS": "0"}, "at most 500"),
+    ],
 )
-def test_tampered_review_forms_are_refused(editor_client, management):
+def test_tampered_review_forms_are_refused(editor_client, management, error):
     factories.organization(name="The Example Times", classification="outlet")
     response = editor_client.post(IMPORT_URL, article_data(step="create", url="") | management)
     assert response.status_code == 200
+    assert error in response.content.decode()
     assert not Statement.objects.exists()
