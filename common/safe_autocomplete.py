@@ -1,4 +1,4 @@
-"""The admin's autocomplete fields, made safe against malformed keys in a submitted form.
+"""The admin's autocomplete fields and inlines, made safe against a tampered form.
 
 A select2 widget only ever sends real keys, but a hand-made POST can send "abc" or a number
 past the database's integer range. Django's autocomplete widgets and its multiple-choice field
@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from django import forms
+from django.contrib import admin
 from django.contrib.admin import widgets
 from django.contrib.admin.options import BaseModelAdmin
 from django.core.exceptions import ValidationError
@@ -87,3 +88,21 @@ class SafeAutocompleteMixin(_ModelAdmin):
             )
         kwargs.setdefault("form_class", KeyCheckedModelMultipleChoiceField)
         return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+class BoundedTabularInline(SafeAutocompleteMixin, admin.TabularInline):
+    """An inline whose form count is bounded by what is real: the rows already there plus
+    `new_rows_per_save`. However many forms a tampered management form claims, no more are
+    built, and the excess is refused with a form error."""
+
+    new_rows_per_save = 50
+
+    def get_formset(self, request: HttpRequest, obj: Any = None, **kwargs: Any) -> Any:
+        formset = super().get_formset(request, obj, **kwargs)
+        existing = 0
+        if obj is not None and obj.pk is not None:
+            link = formset.fk.name  # type: ignore[attr-defined]  # the ForeignKey, at run time
+            existing = formset.model._default_manager.filter(**{link: obj}).count()
+        formset.max_num = formset.absolute_max = existing + self.new_rows_per_save
+        formset.validate_max = True
+        return formset

@@ -119,6 +119,9 @@ USE_TZ = True
 
 # The article import must be able to say "too large" itself, so a pasted book reaches its form.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# The import review posts about 20 fields per quote, for up to 500 quotes
+# (statements.importing.MAX_QUOTES_PER_IMPORT); Django's default of 1,000 stops at about 100.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 12_000
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"

@@ -1,12 +1,12 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from common.safe_autocomplete import SafeAutocompleteMixin
+from common.safe_autocomplete import BoundedTabularInline, SafeAutocompleteMixin
 
 from .models import Event, Participation
 
 
-class ChildEventInline(SafeAutocompleteMixin, admin.TabularInline):
+class ChildEventInline(BoundedTabularInline):
     model = Event
     fk_name = "parent"
     extra = 0
@@ -16,7 +16,7 @@ class ChildEventInline(SafeAutocompleteMixin, admin.TabularInline):
     verbose_name_plural = "child events"
 
 
-class ParticipationInline(SafeAutocompleteMixin, admin.TabularInline):
+class ParticipationInline(BoundedTabularInline):
     model = Participation
     extra = 1
     autocomplete_fields = ["person"]

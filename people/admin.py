@@ -1,22 +1,22 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from common.safe_autocomplete import SafeAutocompleteMixin
+from common.safe_autocomplete import BoundedTabularInline, SafeAutocompleteMixin
 
 from .models import Organization, OtherName, Person, PersonLink, Role
 
 
-class OtherNameInline(SafeAutocompleteMixin, admin.TabularInline):
+class OtherNameInline(BoundedTabularInline):
     model = OtherName
     extra = 1
 
 
-class PersonLinkInline(SafeAutocompleteMixin, admin.TabularInline):
+class PersonLinkInline(BoundedTabularInline):
     model = PersonLink
     extra = 0
 
 
-class RoleInline(SafeAutocompleteMixin, admin.TabularInline):
+class RoleInline(BoundedTabularInline):
     model = Role
     extra = 0
     autocomplete_fields = ["organization"]

@@ -8,6 +8,8 @@ from django.db.models import F, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from common.fields import HttpURLField, http_url_constraint
+
 wikidata_qid_validator = RegexValidator(
     r"^Q[1-9][0-9]*$", "Enter a Wikidata item id such as Q7305117 (a Q followed by digits)."
 )
@@ -32,7 +34,7 @@ class Organization(models.Model):
     classification = models.CharField(
         max_length=20, choices=Classification.choices, default=Classification.OTHER
     )
-    url = models.URLField("website", blank=True)
+    url = HttpURLField("website", blank=True)
 
     history = HistoricalRecords()
 
@@ -42,7 +44,8 @@ class Organization(models.Model):
             models.CheckConstraint(
                 condition=Q(classification__in=[c.value for c in OrganizationClassification]),
                 name="organization_classification_valid",
-            )
+            ),
+            http_url_constraint("url", "organization_url_is_http"),
         ]
 
     def __str__(self) -> str:
@@ -66,7 +69,7 @@ class Person(models.Model):
         max_length=200, help_text="How the name sorts in A–Z lists, e.g. “Malthouse, Kit”."
     )
     summary = models.TextField(blank=True)
-    image_url = models.URLField("image URL", blank=True)
+    image_url = HttpURLField("image URL", blank=True)
     wikidata_qid = models.CharField(
         "Wikidata QID", max_length=20, blank=True, validators=[wikidata_qid_validator]
     )
@@ -85,7 +88,8 @@ class Person(models.Model):
                 fields=["wikidata_qid"],
                 condition=~Q(wikidata_qid=""),
                 name="person_wikidata_qid_unique",
-            )
+            ),
+            http_url_constraint("image_url", "person_image_url_is_http"),
         ]
         indexes = [models.Index(fields=["sort_name", "name"], name="person_az_idx")]
 
@@ -134,13 +138,14 @@ class PersonLink(models.Model):
     """A reference about a person: official biography, parliamentary page, social profile."""
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="links")
-    url = models.URLField("URL")
+    url = HttpURLField("URL")
     label = models.CharField(max_length=100, blank=True)
 
     class Meta:
         ordering = ["person", "label"]
         constraints = [
-            models.UniqueConstraint(fields=["person", "url"], name="person_link_unique_url")
+            models.UniqueConstraint(fields=["person", "url"], name="person_link_unique_url"),
+            http_url_constraint("url", "person_link_url_is_http"),
         ]
 
     def __str__(self) -> str:

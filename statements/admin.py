@@ -4,20 +4,29 @@ from typing import Any
 from django.contrib import admin, messages
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from simple_history.admin import SimpleHistoryAdmin
+from taggit.managers import TaggableManager
 
+from common.forms import BoundedTagField
 from common.safe_autocomplete import SafeAutocompleteMixin
 from common.text import excerpt
 from people.models import Organization, Person
 
 from .extraction import Candidate
-from .import_forms import ArticleForm, QuoteFormSet
-from .importing import AcceptedQuote, create_drafts, extract_from_record, highlighted_segments
+from .import_forms import ArticleForm, QuoteFormSet, already_imported
+from .importing import (
+    MAX_QUOTES_PER_IMPORT,
+    AcceptedQuote,
+    create_drafts,
+    extract_from_record,
+    highlighted_segments,
+)
 from .models import Source, Statement
 
 
@@ -61,6 +70,7 @@ class StatementAdmin(SafeAutocompleteMixin, SimpleHistoryAdmin):
     ]
     autocomplete_fields = ["speaker", "organization", "role", "source", "reported_in", "events"]
     date_hierarchy = "said_on"
+    formfield_overrides = {TaggableManager: {"form_class": BoundedTagField}}
     show_full_result_count = False
     actions = ["publish", "unpublish", "retract"]
     readonly_fields = ["created_at", "created_by", "updated_at", "updated_by"]
@@ -179,24 +189,45 @@ class StatementAdmin(SafeAutocompleteMixin, SimpleHistoryAdmin):
             )
 
         text = article_form.cleaned_data["text"]
+        review_problem = ""
         if step == "create":
             quote_forms = QuoteFormSet(request.POST, prefix="quote")
-            if quote_forms.is_valid():
+            # Checked before any quote form is built, so a forged count costs nothing.
+            review_problem = self._altered_review_problem(quote_forms)
+            if not review_problem and quote_forms.is_valid():
                 return self._save_imported(request, article_form, quote_forms)
         # Extract only to show the review (again, with its errors): saving never needs it.
         candidates = extract_from_record(text)
-        if step != "create":
+        left_out = max(0, len(candidates) - MAX_QUOTES_PER_IMPORT)
+        candidates = candidates[:MAX_QUOTES_PER_IMPORT]
+        if step != "create" or review_problem:
             quote_forms = QuoteFormSet(
                 initial=self._review_initial(candidates, article_form.cleaned_data["published_on"]),
                 prefix="quote",
             )
         context |= {
             "title": "Review the quotes found",
+            "quotes_left_out": left_out,
+            "review_problem": review_problem,
             "quote_forms": quote_forms,
             "segments": highlighted_segments(text, candidates),
             "media": self.media + quote_forms.media,
         }
         return TemplateResponse(request, "admin/statements/statement/import_review.html", context)
+
+    @staticmethod
+    def _altered_review_problem(quote_forms: Any) -> str:
+        """Why a posted review cannot be read as one the page sent, or "" when it can."""
+        management = quote_forms.management_form
+        if not management.is_valid():
+            return "The review came back incomplete, so nothing was saved. Here it is again."
+        claimed = management.cleaned_data["TOTAL_FORMS"]
+        if claimed > MAX_QUOTES_PER_IMPORT:
+            return (
+                f"The review came back claiming {claimed:,} quotes; one import holds at most "
+                f"{MAX_QUOTES_PER_IMPORT}. Nothing was saved. Here it is again."
+            )
+        return ""
 
     @staticmethod
     def _review_initial(candidates: list[Candidate], said_on: datetime.date) -> list[dict]:
@@ -251,15 +282,26 @@ class StatementAdmin(SafeAutocompleteMixin, SimpleHistoryAdmin):
             for data in quote_forms.cleaned_data
             if data.get("accept")
         ]
-        source = article_form.build_source()
-        created = create_drafts(source, accepted, signed_in(request))
-        for statement in created:
-            self.log_addition(request, statement, "Imported from an article.")
+        changelist = reverse("admin:statements_statement_changelist")
+        url = article_form.cleaned_data["url"]
+        try:
+            # The source, a new outlet, new speakers and the drafts: all saved, or none.
+            with transaction.atomic():
+                source = article_form.build_source()
+                created = create_drafts(source, accepted, signed_in(request))
+                for statement in created:
+                    self.log_addition(request, statement, "Imported from an article.")
+        except IntegrityError:
+            # The same article saved at the same moment by someone else: theirs stands.
+            existing = Source.objects.filter(url=url).first() if url else None
+            if existing is None:
+                raise
+            self.message_user(request, already_imported(existing), messages.WARNING)
+            return redirect(f"{changelist}?source__id__exact={existing.pk}")
         self.message_user(
             request,
             f"{len(created)} draft statement(s) created from “{source.title}”. "
             "A reviewer publishes them.",
             messages.SUCCESS,
         )
-        changelist = reverse("admin:statements_statement_changelist")
         return redirect(f"{changelist}?source__id__exact={source.pk}")

@@ -6,8 +6,10 @@ from django import forms
 from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
-from taggit.utils import parse_tags
+from django.utils.safestring import SafeString
 
+from common.fields import HttpURLFormField
+from common.forms import BoundedTagField
 from common.safe_autocomplete import (
     AutocompleteSelect,
     AutocompleteSelectMultiple,
@@ -15,7 +17,12 @@ from common.safe_autocomplete import (
 )
 from events.models import Event
 from people.models import Organization, Person
-from statements.importing import MAX_ARTICLE_CHARS, article_text_problem, unique_slug
+from statements.importing import (
+    MAX_ARTICLE_CHARS,
+    MAX_QUOTES_PER_IMPORT,
+    article_text_problem,
+    unique_slug,
+)
 from statements.models import Source, Statement
 
 
@@ -25,6 +32,18 @@ def _autocomplete(
     """The admin's own autocomplete widget for a Statement field, so large tables stay usable."""
     widget = AutocompleteSelectMultiple if multiple else AutocompleteSelect
     return widget(Statement._meta.get_field(field_name), admin.site)
+
+
+def already_imported(source: Source) -> SafeString:
+    """What an editor is told when the article's URL is on record already."""
+    statements = reverse("admin:statements_statement_changelist")
+    return format_html(
+        "This article was imported already as “{}”: "
+        '<a href="{}?source__id__exact={}">see its statements</a>.',
+        source.title,
+        statements,
+        source.pk,
+    )
 
 
 class ArticleForm(forms.Form):
@@ -45,7 +64,7 @@ class ArticleForm(forms.Form):
         label="…or a new outlet", max_length=200, required=False, help_text="e.g. “The Guardian”."
     )
     headline = forms.CharField(max_length=300)
-    url = forms.URLField(label="URL", max_length=1000, required=False, assume_scheme="https")
+    url = HttpURLFormField(label="URL", max_length=1000, required=False)
     published_on = forms.DateField(
         label="Published", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
@@ -61,16 +80,7 @@ class ArticleForm(forms.Form):
         url = self.cleaned_data["url"]
         existing = Source.objects.filter(url=url).first() if url else None
         if existing:
-            statements = reverse("admin:statements_statement_changelist")
-            raise forms.ValidationError(
-                format_html(
-                    "This article was imported already as “{}”: "
-                    '<a href="{}?source__id__exact={}">see its statements</a>.',
-                    existing.title,
-                    statements,
-                    existing.pk,
-                )
-            )
+            raise forms.ValidationError(already_imported(existing))
         return url
 
     def clean(self) -> dict[str, Any]:
@@ -125,7 +135,7 @@ class QuoteForm(forms.Form):
     events = KeyCheckedModelMultipleChoiceField(
         Event.objects.all(), required=False, widget=_autocomplete("events", multiple=True)
     )
-    tags = forms.CharField(required=False, help_text="Comma-separated.")
+    tags = BoundedTagField(required=False, help_text="Comma-separated.")
     sentence = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def clean_text(self) -> str:
@@ -133,9 +143,6 @@ class QuoteForm(forms.Form):
         if not text:
             raise forms.ValidationError("A statement needs its words.")
         return text
-
-    def clean_tags(self) -> list[str]:
-        return parse_tags(self.cleaned_data["tags"])
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
@@ -149,4 +156,11 @@ class QuoteForm(forms.Form):
         return cleaned
 
 
-QuoteFormSet = forms.formset_factory(QuoteForm, extra=0, max_num=500, validate_max=True)
+# However many forms a tampered management form claims, no more than this are built.
+QuoteFormSet = forms.formset_factory(
+    QuoteForm,
+    extra=0,
+    max_num=MAX_QUOTES_PER_IMPORT,
+    absolute_max=MAX_QUOTES_PER_IMPORT,
+    validate_max=True,
+)

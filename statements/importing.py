@@ -19,6 +19,8 @@ from statements.models import Source, Statement
 
 # An article is a few thousand characters; a megabyte is a book, so anything larger is a mistake.
 MAX_ARTICLE_CHARS = 1_000_000
+# The review shows at most this many quotes (settings.DATA_UPLOAD_MAX_NUMBER_FIELDS admits them).
+MAX_QUOTES_PER_IMPORT = 500
 
 
 def known_people() -> list[KnownPerson]:

@@ -13,6 +13,7 @@ from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItemBase
 
+from common.fields import HttpURLField, http_url_constraint
 from common.text import excerpt
 from events.models import Event
 from people.models import Organization, Person, Role
@@ -40,10 +41,10 @@ class Source(models.Model):
 
     outlet = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="sources")
     title = models.CharField("headline or title", max_length=300)
-    url = models.URLField("URL", max_length=1000, blank=True)
+    url = HttpURLField("URL", max_length=1000, blank=True)
     published_on = models.DateField("published")
     medium = models.CharField(max_length=20, choices=Medium.choices)
-    archive_url = models.URLField("archive URL", max_length=1000, blank=True)
+    archive_url = HttpURLField("archive URL", max_length=1000, blank=True)
 
     history = HistoricalRecords()
 
@@ -56,6 +57,8 @@ class Source(models.Model):
             models.CheckConstraint(
                 condition=Q(medium__in=[m.value for m in SourceMedium]), name="source_medium_valid"
             ),
+            http_url_constraint("url", "source_url_is_http"),
+            http_url_constraint("archive_url", "source_archive_url_is_http"),
         ]
 
     def __str__(self) -> str:

@@ -72,12 +72,15 @@ def search_statements(queryset: StatementQuerySet, q: str) -> StatementQuerySet:
     q = clean_query(q)
     if not q:
         return queryset.annotate(search_rank=Value(0.0, output_field=FloatField()))
+    groups = parse_websearch(q)
+    if not groups:
+        return queryset.none().annotate(search_rank=Value(0.0, output_field=FloatField()))
     if connections[queryset.db].vendor == "postgresql":
-        query = SearchQuery(q, config=SEARCH_CONFIG, search_type="websearch")
+        query = SearchQuery(websearch_text(groups), config=SEARCH_CONFIG, search_type="websearch")
         return queryset.filter(SearchVectorExact(StoredSearchVector(), query)).annotate(
             search_rank=SearchRank(StoredSearchVector(), query)
         )
-    return _fallback_search(queryset, parse_websearch(q))
+    return _fallback_search(queryset, groups)
 
 
 def highlight(statements: Sequence[Statement], q: str) -> None:
@@ -89,11 +92,11 @@ def highlight(statements: Sequence[Statement], q: str) -> None:
     statements = list(statements)
     if not statements:
         return
-    q = clean_query(q)
-    if not q:
+    groups = parse_websearch(clean_query(q))
+    if not groups:
         marked = {statement.pk: statement.text for statement in statements}
     elif connections[statements[0]._state.db or "default"].vendor == "postgresql":
-        query = SearchQuery(q, config=SEARCH_CONFIG, search_type="websearch")
+        query = SearchQuery(websearch_text(groups), config=SEARCH_CONFIG, search_type="websearch")
         headline = SearchHeadline(
             "text",
             query,
@@ -109,10 +112,7 @@ def highlight(statements: Sequence[Statement], q: str) -> None:
             .values_list("pk", headline)
         )
     else:
-        marked = {
-            statement.pk: _mark_in_python(statement.text, parse_websearch(q))
-            for statement in statements
-        }
+        marked = {statement.pk: _mark_in_python(statement.text, groups) for statement in statements}
     for statement in statements:
         html = _marked_html(marked.get(statement.pk, statement.text))
         statement.search_headline = html  # type: ignore[attr-defined]  # set for the page only
@@ -135,7 +135,13 @@ def _marked_html(marked: str) -> SafeString:
     return mark_safe("".join(html).replace("<mark></mark>", ""))
 
 
-# The SQLite fallback.
+# Reading the query. PostgreSQL is never given what was typed: it gets the query as we read it,
+# rebuilt in plain web-search syntax with bounded size, because some strings raise there
+# ("tsquery stack too small" for 33 hyphens, "- - -" or "-(-(") and long ones cost time.
+
+MAX_TERMS = 16
+MAX_WORDS_PER_TERM = 12
+MAX_WORD_LENGTH = 50
 
 
 @dataclass(frozen=True)
@@ -158,18 +164,25 @@ _TOKEN = re.compile(r'(?P<minus>-)?(?:"(?P<phrase>[^"]*)"?|(?P<word>[^\s"]+))')
 def parse_websearch(q: str) -> list[list[Term]]:
     """The query read as `websearch_to_tsquery` reads it: a list of groups that must all match,
     each a list of terms of which one must (`a or b c` is `[[a, b], [c]]`). Punctuation is not
-    searchable, so a term made only of it is dropped."""
+    searchable, so a term made only of it is dropped; operators are read once each, so "- -" and
+    "or or" mean nothing. At most `MAX_TERMS` terms, of at most `MAX_WORDS_PER_TERM` words of
+    at most `MAX_WORD_LENGTH` characters, are read."""
     groups: list[list[Term]] = []
     alternative = False
+    terms = 0
     for token in _TOKEN.finditer(q):
+        if terms == MAX_TERMS:
+            break
         text = token["phrase"] if token["phrase"] is not None else token["word"]
         if text.lower() == "or" and token["word"] and not token["minus"]:
             alternative = bool(groups)
             continue
         # Case kept: SQLite's LIKE folds ASCII letters only, so "Путин" must stay as typed.
-        words = tuple(re.findall(r"\w+", text))
+        words = tuple(word[:MAX_WORD_LENGTH] for word in re.findall(r"\w+", text))
+        words = words[:MAX_WORDS_PER_TERM]
         if not words:
             continue
+        terms += 1
         term = Term(words, phrase=token["phrase"] is not None, excluded=bool(token["minus"]))
         if alternative:
             groups[-1].append(term)
@@ -179,9 +192,23 @@ def parse_websearch(q: str) -> list[list[Term]]:
     return groups
 
 
+def websearch_text(groups: list[list[Term]]) -> str:
+    """The parsed query written back in web-search syntax, with nothing but words, quotes,
+    `-` and `or`, each where it belongs. Words a token held together ("covid-19", "don't")
+    become a phrase, which is how PostgreSQL indexes them."""
+
+    def term_text(term: Term) -> str:
+        words = " ".join(term.words)
+        text = f'"{words}"' if term.phrase or len(term.words) > 1 else words
+        return f"-{text}" if term.excluded else text
+
+    return " ".join(" or ".join(term_text(term) for term in group) for group in groups)
+
+
+# The SQLite fallback.
+
+
 def _fallback_search(queryset: StatementQuerySet, groups: list[list[Term]]) -> StatementQuerySet:
-    if not groups:
-        return queryset.none().annotate(search_rank=Value(0.0, output_field=FloatField()))
     condition = Q()
     for group in groups:
         alternatives = Q()

@@ -1,6 +1,8 @@
 """Whatever a reader types into the search box, searching answers instead of raising."""
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from common.forms import MAX_SEARCH_LENGTH
 from statements.models import Statement
@@ -52,6 +54,17 @@ ODD_QUERIES = [
     "vigil\x07\x1b[31m",
     "vigil\u200b",
     "\ud800",
+    # Each of these raised "tsquery stack too small" on PostgreSQL (a 500 for anyone).
+    "-" * 33,
+    "- " * 40,
+    "-(" * 40,
+    "-" * 200,
+    "a-" + "-" * 40 + "b",
+    "x-" * 60 + "y",
+    '"a b" or ' * 40,
+    "-vigil " * 40,
+    "!(" * 50 + "vigil",
+    "vigil <-> " * 30,
 ]
 
 
@@ -82,3 +95,23 @@ def test_non_latin_scripts_are_searched(statements):
 
 def test_punctuation_only_finds_nothing(statements):
     assert found("&|!:*\\") == set()
+
+
+# Text made mostly of what query parsers treat specially, with some words among it.
+QUERY_PIECES = (
+    st.sampled_from(
+        ["-", "- ", "(", ")", '"', "'", " or ", "OR", "&", "|", "!", "<->", ":*", "*", "\\", " "]
+    )
+    | st.sampled_from(["vigil", "police", "covid-19", "don't", "Путин"])
+    | st.characters()
+)
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(q=st.lists(QUERY_PIECES, max_size=120).map("".join))
+def test_generated_queries_never_raise(statements, q):
+    results = list(Statement.objects.published().search(q))
+    assert all(isinstance(statement.search_rank, float) for statement in results)
+    highlight(statements, q)

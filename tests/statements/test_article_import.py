@@ -237,7 +237,7 @@ def test_malformed_quote_fields_are_form_errors(editor_client):
 @pytest.mark.parametrize(
     ("management", "error"),
     [
-        ({}, "ManagementForm data is missing or has been tampered with"),
+        ({}, "The review came back incomplete, so nothing was saved"),
         ({"quote-TOTAL_FORMS": "100000", "quote-INITIAL_FORMS": "0"}, "at most 500"),
     ],
 )
