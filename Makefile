@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 # A stamp per dependency set, so the venv is rebuilt only when pyproject.toml changes.
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format check clean
+.PHONY: run serve test lint format check clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -17,6 +17,17 @@ run: $(STAMP)
 	DEBUG=true $(BIN)/python manage.py migrate --noinput
 	DEBUG=true $(BIN)/python manage.py load_demo
 	DEBUG=true $(BIN)/python manage.py runserver 127.0.0.1:8000
+
+# Production serving: collect the static files, migrate, then gunicorn. Settings come from the
+# environment (SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, ...: README, "Serving it").
+BIND ?= 127.0.0.1:8000
+WORKERS ?= 2
+THREADS ?= 4
+serve: $(STAMP)
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/gunicorn config.wsgi --bind $(BIND) --workers $(WORKERS) --threads $(THREADS) \
+		--timeout 30 --graceful-timeout 20 --access-logfile - --error-logfile -
 
 # Tests run with DEBUG off, as production does. Playwright's sync API needs the async flag.
 test: $(STAMP)

@@ -4,6 +4,7 @@ from django.urls import include, path
 from django.views.generic import TemplateView
 
 from common.sitemaps import NamedPagesSitemap
+from common.views import healthz
 from events.sitemaps import EventSitemap
 from people.sitemaps import PersonSitemap
 from statements.sitemaps import StatementSitemap, TagSitemap
@@ -23,7 +24,10 @@ SITEMAPS = {
     "tags": TagSitemap,
 }
 
+handler500 = "common.views.server_error"
+
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("people/", include("people.urls")),
     path("events/", include("events.urls")),

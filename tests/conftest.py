@@ -1,6 +1,7 @@
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
+from django.test import override_settings
 
 from common.groups import EDITORS, REVIEWERS, sync_newsroom_groups
 
@@ -46,6 +47,18 @@ def reviewer_client(client, reviewer):
 def demo(db):
     """The seed article's record, as `make run` loads it (without the demo accounts)."""
     call_command("load_demo", "--no-accounts", verbosity=0)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def plain_http():
+    """Tests speak plain HTTP to the app, as a loopback load test does (README: "Serving it"):
+    no redirect to HTTPS, cookies sent without TLS. Session-wide and first, so the live
+    server's middleware is built with it. tests/security/test_production.py checks the
+    production defaults themselves."""
+    with override_settings(
+        SECURE_SSL_REDIRECT=False, SESSION_COOKIE_SECURE=False, CSRF_COOKIE_SECURE=False
+    ):
+        yield
 
 
 @pytest.fixture(autouse=True)

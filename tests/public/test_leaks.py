@@ -5,30 +5,14 @@ example` until someone says here how to fill it in, and from then on it is leak-
 """
 
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import reverse
 
 from statements.models import Statement
+from tests.routes import public_route_names
 
 from .conftest import DRAFT_TEXT, RETRACTED_TEXT
 
 pytestmark = pytest.mark.django_db
-
-NOT_PUBLIC = {"admin"}  # namespaces behind a login, tested with the admin
-
-
-def public_route_names(patterns=None, namespace: str = "") -> list[str]:
-    names = []
-    for pattern in get_resolver().url_patterns if patterns is None else patterns:
-        if isinstance(pattern, URLResolver):
-            inner = pattern.namespace or ""
-            if inner in NOT_PUBLIC:
-                continue
-            prefix = f"{namespace}{inner}:" if inner else namespace
-            names += public_route_names(pattern.url_patterns, prefix)
-        elif isinstance(pattern, URLPattern) and pattern.name:
-            names.append(f"{namespace}{pattern.name}")
-    return sorted(set(names))
-
 
 def demo_statement_id() -> int:
     return Statement.objects.published().order_by("pk").first().pk
@@ -79,6 +63,7 @@ EXAMPLES = {
     ],
     "sitemap": lambda: [reverse("sitemap")],
     "robots": lambda: [reverse("robots")],
+    "healthz": lambda: [reverse("healthz")],
 }
 
 

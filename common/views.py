@@ -1,0 +1,44 @@
+"""Site-wide views that belong to no app: the health check and the error pages."""
+
+import sys
+
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
+from django.http import HttpRequest, HttpResponse
+from django.template import loader
+from django.views.decorators.cache import never_cache
+
+RETRY_AFTER_SECONDS = 30
+
+
+@never_cache
+def healthz(request: HttpRequest) -> HttpResponse:
+    """200 when the database answers, 503 when it does not: one `SELECT 1`, no session, no
+    template, so a load balancer may ask every few seconds."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return HttpResponse(
+            "database unreachable\n", status=503, content_type="text/plain; charset=utf-8"
+        )
+    return HttpResponse("ok\n", content_type="text/plain; charset=utf-8")
+
+
+def database_unavailable(request: HttpRequest | None = None) -> HttpResponse:
+    """The page for a moment without the database: a 503 that says so, and when to retry."""
+    response = HttpResponse(loader.render_to_string("503.html"), status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """`handler500`: a lost database connection is a 503 with its reason, not a 500.
+
+    Django calls this while handling the exception, so `sys.exc_info()` is the error. Nothing
+    here touches the database or needs a request context.
+    """
+    error = sys.exc_info()[1]
+    if isinstance(error, OperationalError | InterfaceError):
+        return database_unavailable(request)
+    return HttpResponse(loader.render_to_string("500.html"), status=500)
