@@ -14,6 +14,7 @@ from .conftest import DRAFT_TEXT, RETRACTED_TEXT
 
 pytestmark = pytest.mark.django_db
 
+
 def demo_statement_id() -> int:
     return Statement.objects.published().order_by("pk").first().pk
 
