@@ -133,12 +133,13 @@ class MarkupFinder(HTMLParser):
         for name, value in attrs:
             if name.startswith("on"):
                 self.problems.append(f"<{tag} {name}=…>")
-            if name in {"href", "src", "cite", "action", "formaction", "poster", "data"}:
-                if value and not value.strip().lower().startswith(SAFE_HREF_STARTS):
-                    self.problems.append(f"<{tag} {name}={value!r}>")
-        if tag in {"img", "svg", "iframe", "object", "embed", "base"}:
-            if tag != "svg" or "onload" in attributes:
-                self.problems.append(f"<{tag}>")
+            is_link = name in {"href", "src", "cite", "action", "formaction", "poster", "data"}
+            if is_link and value and not value.strip().lower().startswith(SAFE_HREF_STARTS):
+                self.problems.append(f"<{tag} {name}={value!r}>")
+        if tag in {"img", "iframe", "object", "embed", "base"} or (
+            tag == "svg" and "onload" in attributes
+        ):
+            self.problems.append(f"<{tag}>")
         if tag == "script":
             if attributes.get("type") == "application/ld+json":
                 self._in_json_ld = True
@@ -174,9 +175,9 @@ def live_markup_in_feed(xml: bytes) -> list[str]:
         )
         if html_typed and element.text:
             problems += live_markup_in_html(element.text)
-        if name in {"link", "loc", "id"} and element.text and "://" in element.text:
-            if not element.text.strip().lower().startswith(("http://", "https://")):
-                problems.append(f"<{name}>{element.text}")
+        text = (element.text or "").strip().lower()
+        if name in {"link", "loc", "id"} and "://" in text and not text.startswith("http"):
+            problems.append(f"<{name}>{element.text}")
         href = element.get("href")
         if href and not href.lower().startswith(SAFE_HREF_STARTS):
             problems.append(f"<{name} href={href!r}>")
