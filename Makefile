@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 # A stamp per dependency set, so the venv is rebuilt only when pyproject.toml changes.
 STAMP := $(VENV)/.installed
 
-.PHONY: run serve test lint format check clean
+.PHONY: run serve test lint format bench check clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -32,6 +32,11 @@ serve: $(STAMP)
 # Tests run with DEBUG off, as production does. Playwright's sync API needs the async flag.
 test: $(STAMP)
 	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Benchmarks print figures and write bench/results.md; never part of `make test`. Needs the
+# local PostgreSQL (a throwaway database is created and dropped). BENCH_ARGS=--help for options.
+bench: $(STAMP)
+	$(BIN)/python bench/site_benchmark.py $(BENCH_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
