@@ -5,12 +5,15 @@ A person's page lists statements, so these views use the statements app's public
 of statements.
 """
 
-from django.core.paginator import Paginator
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.views.generic import DetailView, ListView
 
-from common.pagination import NearestPageMixin
+from common.pagination import NearestPageMixin, capped_count, first_page_url, keyset_page
 from statements.filters import StatementFilter
 from statements.models import Statement
+from statements.ordering import NEWEST_FIRST
 
 from .forms import NameSearchForm
 from .models import Person
@@ -44,17 +47,28 @@ class PersonDetailView(DetailView):
     def get_queryset(self):
         return Person.objects.prefetch_related("other_names", "links")
 
-    def get_context_data(self, **kwargs):
-        person = self.object
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        person = self.object = self.get_object()
         filterset = StatementFilter(
-            self.request.GET, queryset=person.statements.published(), without=("speaker",)
+            request.GET, queryset=person.statements.published(), without=("speaker",)
         )
-        statements = filterset.qs.with_related().order_by("-said_on", "-id")
-        paginator = Paginator(statements, self.statements_per_page)
-        page = paginator.get_page(self.request.GET.get("page"))
-        return super().get_context_data(
+        # Newest first, paged by keyset over the speaker's index: any page costs what the
+        # first does, and the count stops at a cap.
+        page = keyset_page(
+            filterset.qs.with_related(),
+            NEWEST_FIRST,
+            after=request.GET.get("after"),
+            before=request.GET.get("before"),
+            per_page=self.statements_per_page,
+        )
+        if page is None:
+            return HttpResponseRedirect(first_page_url(request))
+        context = self.get_context_data(
             roles=person.roles.select_related("organization").order_by("-start_date"),
             filterset=filterset,
             page=page,
-            **kwargs,
+            statement_count=capped_count(filterset.qs),
+            earlier_label="Newer statements",
+            later_label="Older statements",
         )
+        return self.render_to_response(context)

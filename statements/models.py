@@ -248,7 +248,12 @@ class Statement(models.Model):  # type: ignore[django-manager-missing]
         ]
         indexes = [
             models.Index(fields=["status", "-said_on", "-id"], name="statement_latest_idx"),
-            models.Index(fields=["speaker", "status", "-said_on"], name="statement_by_speaker_idx"),
+            # A speaker's statements newest first, by keyset: (said_on, id) ranges of this index.
+            models.Index(
+                fields=["speaker", "status", "-said_on", "-id"], name="statement_speaker_said_idx"
+            ),
+            # The admin's list, newest first, drafts and all.
+            models.Index(fields=["-said_on", "-id"], name="statement_said_idx"),
             models.Index(fields=["source", "status"], name="statement_by_source_idx"),
         ]
 

@@ -1,32 +1,20 @@
 """The public site's statement pages: home, the lists, search, tag pages and the permalink."""
 
-import datetime
 from typing import Any
 
-from django.db.models import FloatField, Prefetch, QuerySet
-from django.db.models.functions import Cast
+from django.db.models import Prefetch, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, TemplateView
 
-from common.pagination import KeysetOrder, keyset_page, parse_finite_float
+from common.pagination import first_page_url, keyset_page
 
 from . import search
 from .citation import citation, quotation_json_ld
 from .filters import StatementFilter
 from .forms import Sort, StatementListOptions
 from .models import Source, Statement, most_used_tags, public_tags
-
-NEWEST_FIRST = KeysetOrder("said_on", descending=True, parse_key=datetime.date.fromisoformat)
-OLDEST_FIRST = KeysetOrder("said_on", descending=False, parse_key=datetime.date.fromisoformat)
-# PostgreSQL's rank is a `real`, printed to Python rounded: compared as a double, a cursor made
-# from the printed value would never equal the row it came from. So the key is a double.
-MOST_RELEVANT = KeysetOrder(
-    "relevance",
-    descending=True,
-    parse_key=parse_finite_float,
-    key_expression=Cast("search_rank", FloatField()),
-)
+from .ordering import MOST_RELEVANT, NEWEST_FIRST, OLDEST_FIRST
 
 # Which way each sort runs, and what its "back" and "onwards" links say.
 ORDERS = {
@@ -78,7 +66,7 @@ class StatementListView(TemplateView):
                 per_page=self.per_page,
             )
             if page is None:
-                return HttpResponseRedirect(self.first_page_url())
+                return HttpResponseRedirect(first_page_url(request))
             if options.search_text:
                 search.highlight(page.items, options.search_text)
         context = self.get_context_data(
@@ -93,12 +81,6 @@ class StatementListView(TemplateView):
 
     def lists_statements(self, options: StatementListOptions) -> bool:
         return True
-
-    def first_page_url(self) -> str:
-        params = self.request.GET.copy()
-        params.pop("after", None)
-        params.pop("before", None)
-        return f"{self.request.path}?{params.urlencode()}" if params else self.request.path
 
 
 class SearchView(StatementListView):
