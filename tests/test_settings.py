@@ -11,7 +11,8 @@ PROJECT = Path(__file__).resolve().parents[1]
 
 def production_environment(**env: str) -> dict[str, str]:
     """This process's environment without the settings a test sets itself, plus `env`."""
-    own = {"SECRET_KEY", "DEBUG", "STATIC_ROOT", "ALLOWED_HOSTS", "SECURE_SSL_REDIRECT"}
+    # DJANGO_ALLOW_ASYNC_UNSAFE: `make test` sets it for Playwright; a server never has it.
+    own = {"SECRET_KEY", "DEBUG", "STATIC_ROOT", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     return {k: v for k, v in os.environ.items() if k not in own} | env
 
 
