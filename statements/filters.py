@@ -1,12 +1,14 @@
 """The one filter form for lists of statements: by date range, speaker, event, tag, kind, outlet."""
 
+from functools import partial
 from typing import Any
 
 import django_filters
 from django import forms
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Count, Exists, Model, OuterRef, QuerySet
 from taggit.models import Tag
 
+from common.filters import OfferedChoiceFilter
 from events.models import Event
 from people.models import Organization, Person
 
@@ -22,11 +24,18 @@ class DateInput(forms.DateInput):
         super().__init__(attrs, format="%Y-%m-%d")
 
 
+# A filter offers at most this many speakers, events, tags or outlets: the most frequent among
+# the scope's RECENT_WINDOW latest statements, a bounded cost whatever the size of the archive.
+FACETS_OFFERED = 50
+
+
 class StatementFilter(django_filters.FilterSet):
     """Filters any scope of published statements (everything, one person's, one tag's).
 
-    Each choice list offers only what occurs in the scope, so a person's page lists the events
-    and tags that person spoke about, and no list names anything only a draft mentions.
+    Each choice list offers the speakers, events, tags and outlets most frequent among the
+    scope's latest statements (a person's page lists the events and tags that person spoke
+    about lately), and accepts any public one by its slug; no list names anything only a draft
+    mentions.
     Invalid values (a malformed date, an unknown slug) become form errors and are ignored.
     """
 
@@ -36,17 +45,17 @@ class StatementFilter(django_filters.FilterSet):
     said_to = django_filters.DateFilter(
         field_name="said_on", lookup_expr="lte", label="To", widget=DateInput
     )
-    speaker = django_filters.ModelChoiceFilter(
+    speaker = OfferedChoiceFilter(
         queryset=Person.objects.none(), to_field_name="slug", label="Speaker", empty_label="Anyone"
     )
-    event = django_filters.ModelChoiceFilter(
+    event = OfferedChoiceFilter(
         field_name="events",
         label="Event",
         queryset=Event.objects.none(),
         to_field_name="slug",
         empty_label="Any event",
     )
-    tag = django_filters.ModelChoiceFilter(
+    tag = OfferedChoiceFilter(
         field_name="tags",
         label="Tag",
         queryset=Tag.objects.none(),
@@ -56,7 +65,7 @@ class StatementFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(
         choices=Statement.Kind.choices, label="Kind", empty_label="Any kind"
     )
-    outlet = django_filters.ModelChoiceFilter(
+    outlet = OfferedChoiceFilter(
         field_name="source__outlet",
         label="Outlet",
         queryset=Organization.objects.none(),
@@ -79,22 +88,53 @@ class StatementFilter(django_filters.FilterSet):
         super().__init__(data, queryset, **kwargs)
         for name in without:
             del self.filters[name]
-        in_scope = self.queryset
-        choices = {
-            "speaker": Person.objects.filter(Exists(in_scope.filter(speaker=OuterRef("pk")))),
-            "event": Event.objects.filter(Exists(in_scope.filter(events=OuterRef("pk")))),
-            "tag": Tag.objects.filter(Exists(in_scope.filter(tags=OuterRef("pk")))).order_by(
-                "name"
+        # What a select offers: the most frequent among the scope's latest statements. What it
+        # accepts: anything public, looked up by its slug.
+        window = self.queryset.most_recent().values("pk")
+        published = Statement.objects.published()
+        facets = {
+            "speaker": (
+                Person.objects.all(),
+                Person.objects.filter(statements__in=window),
+                "statements",
             ),
-            "outlet": Organization.objects.filter(
-                Exists(in_scope.filter(source__outlet=OuterRef("pk")))
+            "event": (
+                Event.objects.all(),
+                Event.objects.filter(statements__in=window),
+                "statements",
+            ),
+            "tag": (
+                Tag.objects.filter(Exists(published.filter(tags=OuterRef("pk")))),
+                Tag.objects.filter(statements_taggedstatement_items__content_object__in=window),
+                "statements_taggedstatement_items",
+            ),
+            "outlet": (
+                Organization.objects.filter(
+                    Exists(published.filter(source__outlet=OuterRef("pk")))
+                ),
+                Organization.objects.filter(sources__statements__in=window),
+                "sources__statements",
             ),
         }
-        for name, queryset_in_scope in choices.items():
+        for name, (accepted, in_window, through) in facets.items():
             if name in self.filters:
-                self.filters[name].queryset = queryset_in_scope
+                self.filters[name].queryset = accepted
+                self.filters[name].extra["offered"] = partial(
+                    most_frequent, in_window, through, accepted, self.data.get(name)
+                )
 
     @property
     def is_filtering(self) -> bool:
         """Whether any filter was applied (valid or not), so the page can offer to clear them."""
         return any(self.data.get(name) for name in self.filters)
+
+
+def most_frequent(
+    in_window: QuerySet, through: str, accepted: QuerySet, chosen: str | None
+) -> list[Model]:
+    """The `FACETS_OFFERED` rows most frequent in the window, alphabetically, and the chosen
+    one if it is not among them (two queries at most, each bounded by the window)."""
+    top = list(in_window.annotate(uses=Count(through)).order_by("-uses", "pk")[:FACETS_OFFERED])
+    if chosen and all(getattr(row, "slug", None) != chosen for row in top):
+        top += list(accepted.filter(slug=chosen)[:1])
+    return sorted(top, key=lambda row: str(row).casefold())

@@ -5,8 +5,7 @@ from typing import Any, TypeVar
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Exists, F, Func, OuterRef, Q, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Exists, Func, Max, OuterRef, Q, QuerySet, Subquery
 from django.urls import reverse
 from django.utils.formats import date_format
 from simple_history.models import HistoricalRecords
@@ -93,6 +92,19 @@ class TaggedStatement(TaggedItemBase):
         ]
 
 
+# Counts of statements stop here ("1,000+"), so no count reads more than this many index entries.
+COUNT_CAP = 1000
+# "In the news" means among the latest this many published statements.
+RECENT_WINDOW = 1000
+
+
+class CountOf(Func):
+    """How many rows a (sliced) subquery returns: `SELECT COUNT(*) FROM (subquery)`."""
+
+    template = "(SELECT COUNT(*) FROM %(expressions)s AS counted)"
+    output_field = models.IntegerField()
+
+
 class StatementQuerySet(models.QuerySet):
     def published(self) -> "StatementQuerySet":
         return self.filter(status=Statement.Status.PUBLISHED)
@@ -115,20 +127,25 @@ class StatementQuerySet(models.QuerySet):
 
         `Statement.objects.published().counted_for(Person.objects.all(), link="speaker")`. The
         count is a subquery per owner row, so it stays right however `owners` is joined.
+        The count stops at `COUNT_CAP` + 1 (shown as "1,000+" by the `capped` filter), so a
+        prolific speaker costs no more than a thousand index entries.
         """
-        linked = self.filter(**{link: OuterRef("pk")}).order_by()
-        count = linked.annotate(n=Func(F("pk"), function="COUNT")).values("n")
-        counted: QuerySet[M] = owners.annotate(statement_count=Coalesce(Subquery(count), 0))
+        linked = self.filter(**{link: OuterRef("pk")}).order_by().values("pk")[: COUNT_CAP + 1]
+        counted: QuerySet[M] = owners.annotate(statement_count=CountOf(Subquery(linked)))
         return counted
 
+    def most_recent(self, window: int = RECENT_WINDOW) -> "StatementQuerySet":
+        """The `window` most recent of these statements, newest first (an index range)."""
+        return self.order_by("-said_on", "-id")[:window]
+
     def events_in_the_news(self) -> QuerySet[Event]:
-        """The events these statements are about, those spoken about most recently first, each
-        with `statement_count` and `latest_said_on`."""
-        latest = self.filter(events=OuterRef("pk")).order_by("-said_on").values("said_on")[:1]
-        events: QuerySet[Event] = self.counted_for(Event.objects.all(), link="events")
+        """The events the latest of these statements are about, those spoken about most
+        recently first, with `latest_said_on`. Bounded by `RECENT_WINDOW`, whatever the size
+        of the archive."""
+        recent = self.most_recent().values("pk")
         return (
-            events.annotate(latest_said_on=Subquery(latest))
-            .filter(Exists(self.filter(events=OuterRef("pk"))))
+            Event.objects.filter(statements__in=recent)
+            .annotate(latest_said_on=Max("statements__said_on"))
             .order_by("-latest_said_on", "title")
         )
 
@@ -303,17 +320,14 @@ def public_tags() -> "models.QuerySet[Tag]":
     return tags
 
 
-def most_used_tags(limit: int) -> list[Tag]:
-    """The tags on most published statements, alphabetically, each with `statement_count`."""
+def tags_in_the_news(limit: int) -> list[Tag]:
+    """The tags most used on the latest published statements, alphabetically, each with
+    `recent_count`. Bounded by `RECENT_WINDOW`, whatever the size of the archive."""
     tagged = "statements_taggedstatement_items"
+    recent = Statement.objects.published().most_recent().values("pk")
     tags = (
-        Tag.objects.annotate(
-            statement_count=Count(
-                tagged,
-                filter=Q(**{f"{tagged}__content_object__status": StatementStatus.PUBLISHED}),
-            )
-        )
-        .filter(statement_count__gt=0)
-        .order_by("-statement_count", "name")[:limit]
+        Tag.objects.filter(**{f"{tagged}__content_object__in": recent})
+        .annotate(recent_count=Count(tagged))
+        .order_by("-recent_count", "name")[:limit]
     )
     return sorted(tags, key=lambda tag: tag.name.casefold())

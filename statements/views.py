@@ -13,7 +13,7 @@ from . import search
 from .citation import citation, quotation_json_ld
 from .filters import StatementFilter
 from .forms import Sort, StatementListOptions
-from .models import Source, Statement, most_used_tags, public_tags
+from .models import Source, Statement, public_tags, tags_in_the_news
 from .ordering import MOST_RELEVANT, NEWEST_FIRST, OLDEST_FIRST
 
 # Which way each sort runs, and what its "back" and "onwards" links say.
@@ -31,7 +31,7 @@ class HomeView(TemplateView):
         return super().get_context_data(
             latest=Statement.objects.published().with_related()[:8],
             events=Statement.objects.published().events_in_the_news()[:6],
-            tags=most_used_tags(limit=24),
+            tags=tags_in_the_news(limit=24),
             search_form=StatementListOptions(),
             **kwargs,
         )

@@ -61,3 +61,9 @@ def http_url_filter(url: Any) -> str:
 def elided_page_range(page: Page) -> list:
     """Page numbers around the current one, with `Paginator.ELLIPSIS` for the gaps."""
     return list(page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))
+
+
+@register.filter
+def capped(count: int, cap: int = 1000) -> str:
+    """A count that stopped at a cap, as readers see it: 1,000 and more is "1,000+"."""
+    return f"{cap:,}+" if count > cap else f"{count:,}"

@@ -5,26 +5,27 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('events', '0001_initial'),
-        ('people', '0002_http_urls_only'),
-        ('statements', '0004_http_urls_only'),
-        ('taggit', '0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx'),
+        ("events", "0001_initial"),
+        ("people", "0002_http_urls_only"),
+        ("statements", "0004_http_urls_only"),
+        ("taggit", "0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.RemoveIndex(
-            model_name='statement',
-            name='statement_by_speaker_idx',
+            model_name="statement",
+            name="statement_by_speaker_idx",
         ),
         migrations.AddIndex(
-            model_name='statement',
-            index=models.Index(fields=['speaker', 'status', '-said_on', '-id'], name='statement_speaker_said_idx'),
+            model_name="statement",
+            index=models.Index(
+                fields=["speaker", "status", "-said_on", "-id"], name="statement_speaker_said_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='statement',
-            index=models.Index(fields=['-said_on', '-id'], name='statement_said_idx'),
+            model_name="statement",
+            index=models.Index(fields=["-said_on", "-id"], name="statement_said_idx"),
         ),
     ]

@@ -144,9 +144,7 @@ def test_bad_filter_values_are_reported_to_the_reader(client, demo):
 def test_person_page_filters_by_tag(client, demo):
     url = reverse("people:detail", args=["kit-malthouse"])
     response = client.get(url, {"tag": "pandemic"})
-    assert [s.text[:24] for s in response.context["page"].items] == [
-        "Throughout this pandemic"
-    ]
+    assert [s.text[:24] for s in response.context["page"].items] == ["Throughout this pandemic"]
     # The person page offers only the tags this person's statements carry.
     offered = response.context["filterset"].form.fields["tag"].queryset
     assert set(offered.values_list("slug", flat=True)) >= {"pandemic", "policing"}
