@@ -31,6 +31,7 @@ Each figure is compared with its target in bench/pages.py: met, or missed by how
 import argparse
 import contextlib
 import datetime
+import functools
 import html
 import http.client
 import json
@@ -93,21 +94,24 @@ def size(text: str) -> int:
     return int(float(text.rstrip("km")) * factor)
 
 
+def sizes(text: str) -> list[int]:
+    return [size(part) for part in text.split(",") if part.strip()]
+
+
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         description=__doc__.split("\n")[0],
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog=textwrap.dedent(
-            """\
+            f"""\
             --quick: 2,000 statements, 20 requests a page, 5 s of load, results to
-            %s unless --results says otherwise.
+            {QUICK_RESULTS} unless --results says otherwise.
             """
-            % QUICK_RESULTS
         ),
     )
     parser.add_argument(
         "--sizes",
-        type=lambda text: [size(part) for part in text.split(",") if part.strip()],
+        type=sizes,
         help="statements per run, comma-separated (default 100000,1000000)",
     )
     parser.add_argument(
@@ -198,20 +202,19 @@ def machine(server_url: str, workers: int, threads: int) -> dict[str, str]:
     """What the figures were measured on: they mean little without it."""
     memory_kb = first_match("/proc/meminfo", r"^MemTotal:\s+(\d+)")
     with contextlib.closing(psycopg2.connect(server_url)) as connection:
-        with connection.cursor() as cursor:
-            cursor.execute("SHOW server_version")
-            postgres = cursor.fetchone()[0]
+        postgres = connection.server_version  # e.g. 150020
+    postgres_version = f"{postgres // 10000}.{postgres % 10000}"
     gunicorn = subprocess.run(
         [BIN / "gunicorn", "--version"], capture_output=True, text=True, check=False
     ).stdout.strip()
+    cpu = first_match("/proc/cpuinfo", r"^model name\s*:(.*)$")
+    system = first_match("/etc/os-release", r'^PRETTY_NAME="?([^"\n]*)')
     return {
-        "CPU": f"{first_match('/proc/cpuinfo', r'^model name\s*:(.*)$')}, "
-        f"{os.cpu_count()} logical CPUs",
+        "CPU": f"{cpu}, {os.cpu_count()} logical CPUs",
         "RAM": f"{int(memory_kb) / 1024 / 1024:.1f} GiB" if memory_kb.isdigit() else "unknown",
-        "OS": f"{first_match('/etc/os-release', r'^PRETTY_NAME=\"?([^\"]*)')}, "
-        f"Linux {platform.release()}",
+        "OS": f"{system}, Linux {platform.release()}",
         "Python": platform.python_version(),
-        "PostgreSQL": postgres,
+        "PostgreSQL": postgres_version,
         "gunicorn": f"{gunicorn or 'gunicorn'}, {workers} workers x {threads} threads",
     }
 
@@ -320,7 +323,7 @@ def fill(env: dict[str, str], url: str, statements: int, people: int) -> Generat
     return generation
 
 
-def describe_contents(url: str, generation: Generation) -> None:
+def describe_contents(generation: Generation) -> None:
     from django.db import connection
     from taggit.models import Tag
 
@@ -494,9 +497,10 @@ LINK = re.compile(r"<a\b[^>]*>")
 MAX_HOPS = 20_000
 
 
-def links(html_text: str) -> list[tuple[str, str]]:
-    """(href, rel) of each link in the page's pagination (the whole page if it has none)."""
-    navs = NAV.findall(html_text) or [html_text]
+def links(html_text: str, pagination: bool = True) -> list[tuple[str, str]]:
+    """(href, rel) of each link in the page's pagination (the whole page if it has none, or
+    if `pagination` is False)."""
+    navs = (NAV.findall(html_text) if pagination else []) or [html_text]
     found = []
     for tag in LINK.findall("".join(navs)):
         href = re.search(r'href="([^"]*)"', tag)
@@ -513,7 +517,8 @@ def page_number(path: str) -> int:
 
 
 def words_of(text: str) -> list[str]:
-    return re.findall(r"[a-z]{3,}", text.lower())
+    """Every word, in order, short ones too (they keep a phrase's words adjacent)."""
+    return re.findall(r"[a-z]+", text.lower())
 
 
 class Site:
@@ -586,7 +591,7 @@ class Site:
         pairs: Counter[tuple[str, str]] = Counter()
         for text in texts:
             words = words_of(text)
-            in_texts.update(set(words))
+            in_texts.update({word for word in words if len(word) >= 3})
             pairs.update(set(zip(words, words[1:], strict=False)))
         with connection.cursor() as cursor:
             cursor.execute(
@@ -601,7 +606,7 @@ class Site:
         rare = args.rare_word or self.rarest(
             sorted(w for w in searchable if in_texts[w] == 1)[:30] or sorted(searchable)[:30]
         )
-        phrase_pairs = [p for p in pairs if p[0] in searchable and p[1] in searchable]
+        phrase_pairs = [pair for pair in pairs if set(pair) <= searchable]
         if args.phrase:
             phrase = args.phrase
         elif phrase_pairs:
@@ -661,7 +666,8 @@ class Site:
         """The page `times` "older" links on from `path`: a reader 200 pages into a list."""
         current = path
         for hop in range(times):
-            following = [href for href, rel in links(self.fetch(current).text) if rel == "next"]
+            found = links(self.fetch(current).text)
+            following = [href for href, rel in found if "next" in rel.split()]
             if not following:
                 self.notes[current] = f"{hop} 'older' links deep: the list ends there"
                 return current
@@ -701,7 +707,7 @@ class Site:
             return []
         below = [
             href
-            for href, _ in links(self.fetch(listed[0]).text)
+            for href, _ in links(self.fetch(listed[0]).text, pagination=False)
             if href.startswith(listed[0]) and len(href.split("?")[0]) > len(listed[0])
         ]
         return below[:1]
@@ -875,6 +881,7 @@ class LoadResult:
         return self.requests / self.seconds if self.seconds else 0.0
 
 
+@functools.cache
 def find_wrk() -> str | None:
     """wrk, installed from Debian when missing and we may (root); None if there is none."""
     if shutil.which("wrk"):
@@ -1017,7 +1024,9 @@ def target_text(page: Page, sizes: list[int]) -> str:
 def load_verdict(result: LoadResult) -> str:
     missed = []
     if result.per_second < THROUGHPUT_RPS:
-        missed.append(f"{result.per_second:.0f}/s, {THROUGHPUT_RPS - result.per_second:.0f}/s short")
+        missed.append(
+            f"{result.per_second:.0f}/s, {THROUGHPUT_RPS - result.per_second:.0f}/s short"
+        )
     if result.errors:
         missed.append(f"{result.errors} errors")
     return "met" if not missed else "missed: " + "; ".join(missed)
@@ -1257,7 +1266,7 @@ def set_up_django(database: str, static_root: Path, secret_key: str) -> None:
     the test client's host; connections closed after each request."""
     env = app_environment(database, static_root, secret_key)
     env.update(ALLOWED_HOSTS="127.0.0.1,testserver", CONN_MAX_AGE="0")
-    os.environ.clear()
+    os.environ.pop("DEBUG", None)
     os.environ.update(env)
     import django
 
@@ -1282,7 +1291,7 @@ def main(argv: list[str] | None = None) -> int:
             from statements.models import Statement
 
             run = SizeRun(Statement.objects.count(), Generation())
-            describe_contents(args.database_url, run.generation)
+            describe_contents(run.generation)
             benchmark_size(run, env, args.database_url, workdir, args)
             runs.append(run)
         else:
@@ -1300,7 +1309,7 @@ def main(argv: list[str] | None = None) -> int:
                     use_database(url)
                     people = people_for(statements, args.people)
                     generation = fill(env, url, statements, people)
-                    describe_contents(url, generation)
+                    describe_contents(generation)
                     run = SizeRun(statements, generation)
                     benchmark_size(run, env, url, workdir, args)
                     runs.append(run)
@@ -1319,5 +1328,5 @@ if __name__ == "__main__":
         progress(f"failed: {error}")
         sys.exit(1)
     except KeyboardInterrupt:
-        progress("interrupted; the throwaway database was dropped")
+        progress("interrupted")
         sys.exit(130)

@@ -5,12 +5,15 @@ from django.db.models import QuerySet
 from django.urls import reverse
 from taggit.models import Tag
 
+from common.sitemaps import IdRangeSitemap
+
 from .models import Statement, public_tags
 
 
-class StatementSitemap(Sitemap):
+class StatementSitemap(IdRangeSitemap):
+    """Every published statement, in pages of 10,000 ids listed by the sitemap index."""
+
     changefreq = "monthly"
-    limit = 5000
 
     def items(self) -> QuerySet[Statement]:
         return Statement.objects.published().only("pk", "updated_at").order_by("pk")

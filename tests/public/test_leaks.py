@@ -63,6 +63,10 @@ EXAMPLES = {
         reverse("events:detail", args=["clapham-common-vigil"]) + "?speaker=kit-malthouse",
     ],
     "sitemap": lambda: [reverse("sitemap")],
+    "django.contrib.sitemaps.views.sitemap": lambda: [
+        reverse("django.contrib.sitemaps.views.sitemap", args=[section])
+        for section in ("pages", "statements", "people", "events", "tags")
+    ],
     "robots": lambda: [reverse("robots")],
     "healthz": lambda: [reverse("healthz")],
 }

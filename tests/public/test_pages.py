@@ -186,13 +186,47 @@ def test_unknown_slugs_and_ids_are_not_found(client, demo, url):
     assert client.get(url).status_code == 404
 
 
+def sitemap_section(client, section: str, page: int = 1):
+    url = reverse("django.contrib.sitemaps.views.sitemap", args=[section])
+    return client.get(url, {"p": page})
+
+
 def test_sitemap_lists_published_statements_people_events_and_tags(client, demo):
-    sitemap = client.get(reverse("sitemap")).content.decode()
+    index = client.get(reverse("sitemap")).content.decode()
+    for section in ("pages", "statements", "people", "events", "tags"):
+        assert f"/sitemap-{section}.xml</loc>" in index
     statement = Statement.objects.published().first()
-    assert f"/statements/{statement.pk}/</loc>" in sitemap
-    assert "/people/kit-malthouse/</loc>" in sitemap
-    assert "/events/clapham-common-vigil/</loc>" in sitemap
-    assert "/tags/policing/</loc>" in sitemap
+    assert (
+        f"/statements/{statement.pk}/</loc>"
+        in sitemap_section(client, "statements").content.decode()
+    )
+    assert "<lastmod>" in sitemap_section(client, "statements").content.decode()
+    assert "/people/kit-malthouse/</loc>" in sitemap_section(client, "people").content.decode()
+    events = sitemap_section(client, "events").content.decode()
+    assert "/events/clapham-common-vigil/</loc>" in events
+    assert "/tags/policing/</loc>" in sitemap_section(client, "tags").content.decode()
+
+
+def test_every_published_statement_is_in_some_sitemap_page_by_id_range(client, monkeypatch):
+    from statements.sitemaps import StatementSitemap
+
+    monkeypatch.setattr(StatementSitemap, "limit", 3)
+    statements = [factories.statement() for _ in range(8)]
+    draft = factories.statement(status=Statement.Status.DRAFT)
+
+    index = client.get(reverse("sitemap")).content.decode()
+    pages = index.count("/sitemap-statements.xml")
+    listed = "".join(
+        sitemap_section(client, "statements", page).content.decode()
+        for page in range(1, pages + 1)
+    )
+
+    assert pages == -(-draft.pk // 3)
+    for statement in statements:
+        assert f"/statements/{statement.pk}/</loc>" in listed
+    assert f"/statements/{draft.pk}/</loc>" not in listed
+    assert sitemap_section(client, "statements", pages + 1).status_code == 404
+    assert sitemap_section(client, "statements", "x").status_code == 404
 
 
 def test_robots_txt_points_at_the_sitemap_and_keeps_crawlers_out_of_the_admin(client):

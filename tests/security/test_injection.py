@@ -114,6 +114,10 @@ def hostile_examples(hostile) -> dict[str, list[str]]:
             reverse("events:detail", args=["hostile-child"]),
         ],
         "sitemap": [reverse("sitemap")],
+        "django.contrib.sitemaps.views.sitemap": [
+            reverse("django.contrib.sitemaps.views.sitemap", args=[section])
+            for section in ("pages", "statements", "people", "events", "tags")
+        ],
         "robots": [reverse("robots")],
         "healthz": [reverse("healthz")],
     }
