@@ -10,8 +10,11 @@ import datetime
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from django.core.paginator import Paginator
+from django.db import connections
 from django.db.models import F, Lookup, QuerySet
 
 # Row-value comparisons; Django's own, written for composite primary keys (5.2).
@@ -184,3 +187,28 @@ class CappedCount:
 def capped_count(queryset: QuerySet, cap: int = 1000) -> CappedCount:
     """Count `queryset` up to `cap` (one query reading at most cap + 1 ids)."""
     return CappedCount(queryset.order_by().values("pk")[: cap + 1].count(), cap)
+
+
+class EstimatedCountPaginator(Paginator):
+    """For the admin's biggest tables: the whole table's size is PostgreSQL's own estimate
+    (pg_class.reltuples, kept by ANALYZE), and a filtered list is counted to `COUNT_CAP` at
+    most, so a list page never counts a million rows. Past the cap, narrow the list."""
+
+    COUNT_CAP = 10_000
+
+    @cached_property
+    def count(self) -> int:
+        queryset = self.object_list
+        if not isinstance(queryset, QuerySet):
+            return len(queryset)
+        connection = connections[queryset.db]
+        if connection.vendor == "postgresql" and not queryset.query.where:
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT reltuples::bigint FROM pg_class WHERE oid = %s::regclass",
+                    [queryset.model._meta.db_table],
+                )
+                row = cursor.fetchone()
+            if row and row[0] > self.COUNT_CAP:
+                return int(row[0])
+        return queryset.order_by().values("pk")[: self.COUNT_CAP].count()

@@ -217,8 +217,7 @@ def test_every_published_statement_is_in_some_sitemap_page_by_id_range(client, m
     index = client.get(reverse("sitemap")).content.decode()
     pages = index.count("/sitemap-statements.xml")
     listed = "".join(
-        sitemap_section(client, "statements", page).content.decode()
-        for page in range(1, pages + 1)
+        sitemap_section(client, "statements", page).content.decode() for page in range(1, pages + 1)
     )
 
     assert pages == -(-draft.pk // 3)

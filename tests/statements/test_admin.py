@@ -219,3 +219,43 @@ def test_malformed_organization_in_a_role_inline_is_a_form_error(editor_client):
     response = editor_client.post(url, data)
     assert response.status_code == 200
     assert "Select a valid choice" in response.content.decode()
+
+
+def test_the_changelist_search_finds_words_a_speakers_other_name_and_drafts(editor_client):
+    from people.models import OtherName
+
+    speaker = factories.person(name="Jane Okafor")
+    OtherName.objects.create(person=speaker, name="Ms Okafor")
+    wanted = factories.statement(
+        text="The bridge will reopen in May.", speaker=speaker, status=Statement.Status.DRAFT
+    )
+    factories.statement(text="Nothing about it.")
+    url = reverse("admin:statements_statement_changelist")
+
+    for term in ("bridge", "Okafor"):
+        response = editor_client.get(url, {"q": term})
+        assert response.status_code == 200
+        assert list(response.context["cl"].result_list) == [wanted], term
+
+
+def test_the_changelist_count_stops_at_a_cap_and_pages_still_work(editor_client, monkeypatch):
+    from common.pagination import EstimatedCountPaginator
+
+    monkeypatch.setattr(EstimatedCountPaginator, "COUNT_CAP", 3)
+    for _ in range(5):
+        factories.statement(status=Statement.Status.DRAFT)
+    url = reverse("admin:statements_statement_changelist")
+
+    response = editor_client.get(url, {"status__exact": "draft"})
+
+    assert response.status_code == 200
+    assert response.context["cl"].result_count == 3
+
+
+def test_the_changelist_lists_newest_first_over_its_index(editor_client):
+    older = factories.statement(said_on=D(2020, 1, 1))
+    newer = factories.statement(said_on=D(2022, 1, 1))
+
+    response = editor_client.get(reverse("admin:statements_statement_changelist"))
+
+    assert list(response.context["cl"].result_list)[:2] == [newer, older]
