@@ -1,5 +1,6 @@
 """The one filter form for lists of statements: by date range, speaker, event, tag, kind, outlet."""
 
+import re
 from functools import partial
 from typing import Any
 
@@ -135,6 +136,8 @@ def most_frequent(
     """The `FACETS_OFFERED` rows most frequent in the window, alphabetically, and the chosen
     one if it is not among them (two queries at most, each bounded by the window)."""
     top = list(in_window.annotate(uses=Count(through)).order_by("-uses", "pk")[:FACETS_OFFERED])
-    if chosen and all(getattr(row, "slug", None) != chosen for row in top):
+    # Only something that could be a slug is looked up: the value is what the reader sent.
+    looks_like_a_slug = bool(chosen) and re.fullmatch(r"[-\w]{1,250}", chosen or "") is not None
+    if looks_like_a_slug and all(getattr(row, "slug", None) != chosen for row in top):
         top += list(accepted.filter(slug=chosen)[:1])
     return sorted(top, key=lambda row: str(row).casefold())

@@ -138,6 +138,10 @@ class StatementQuerySet(models.QuerySet):
         """The `window` most recent of these statements, newest first (an index range)."""
         return self.order_by("-said_on", "-id")[:window]
 
+    def among_most_recent(self, window: int = RECENT_WINDOW) -> "StatementQuerySet":
+        """These statements, only the `window` most recent of them, annotations kept."""
+        return self.filter(pk__in=self.most_recent(window).values("pk"))
+
     def events_in_the_news(self) -> QuerySet[Event]:
         """The events the latest of these statements are about, those spoken about most
         recently first, with `latest_said_on`. Bounded by `RECENT_WINDOW`, whatever the size

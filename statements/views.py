@@ -16,6 +16,9 @@ from .forms import Sort, StatementListOptions
 from .models import Source, Statement, public_tags, tags_in_the_news
 from .ordering import MOST_RELEVANT, NEWEST_FIRST, OLDEST_FIRST
 
+# Sorting by relevance ranks this many of the most recent matches (docs/scaling.md).
+RELEVANCE_CANDIDATES = 1000
+
 # Which way each sort runs, and what its "back" and "onwards" links say.
 ORDERS = {
     Sort.NEWEST: (NEWEST_FIRST, "Newer statements", "Older statements"),
@@ -57,6 +60,10 @@ class StatementListView(TemplateView):
             statements = filterset.qs
             if options.search_text:
                 statements = statements.search(options.search_text)
+            if options.ordering == Sort.RELEVANCE:
+                # Ranked among the most recent matches only: a common word matches tens of
+                # thousands of statements, and ranking them all costs what the archive costs.
+                statements = statements.among_most_recent(RELEVANCE_CANDIDATES)
             order, earlier_label, later_label = ORDERS[options.ordering]
             page = keyset_page(
                 statements.with_related(),

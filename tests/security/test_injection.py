@@ -39,11 +39,11 @@ def hostile():
     )
     OtherName.objects.create(person=person, name=f"Alias {PAYLOAD}", note=PAYLOAD)
     for url in HOSTILE_URLS:
-        PersonLink.objects.create(person=person, url=url, label=f"Link {PAYLOAD}")
+        PersonLink.objects.create(person=person, url=url, label=f"Link {PAYLOAD}"[:100])
     role = factories.role(
         person=person,
         title=f"Minister {PAYLOAD}",
-        label=f"minister {PAYLOAD}",
+        label=f"minister {PAYLOAD}"[:100],
         organization=factories.organization(name=f"Ministry {PAYLOAD}"),
     )
     parent = factories.event(title=f"Parent {PAYLOAD}", slug="hostile-parent")
