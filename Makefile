@@ -23,6 +23,7 @@ run: $(STAMP)
 BIND ?= 127.0.0.1:8000
 WORKERS ?= 2
 THREADS ?= 4
+serve: export CONN_MAX_AGE ?= 60
 serve: $(STAMP)
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(BIN)/python manage.py migrate --noinput
