@@ -5,6 +5,7 @@ Production differences come from environment variables, never from extra setting
 
 import os
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF
@@ -166,6 +167,22 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
+
+# The cache: Redis when REDIS_URL is set (shared by every worker and app server), this
+# process's memory otherwise. Public pages are kept PAGE_CACHE_SECONDS (0: never cached) and
+# invalidated when what they show changes (common/cache.py, statements/caching.py).
+REDIS_URL = env_str("REDIS_URL")
+CACHES: dict[str, dict[str, Any]] = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        if REDIS_URL
+        else {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 10_000},
+        }
+    )
+}
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 
 # Tags are case-insensitive: "Policing" and "policing" are one tag.
 TAGGIT_CASE_INSENSITIVE = True

@@ -3,11 +3,15 @@ from django.contrib.sitemaps import views as sitemaps_views
 from django.urls import include, path
 from django.views.generic import TemplateView
 
+from common.cache import cached_page
 from common.sitemaps import NamedPagesSitemap
 from common.views import healthz
 from events.sitemaps import EventSitemap
 from people.sitemaps import PersonSitemap
+from statements.caching import on_record
 from statements.sitemaps import StatementSitemap, TagSitemap
+
+record_page = cached_page(on_record)
 
 admin.site.site_header = "On Record — editors"
 admin.site.site_title = "On Record admin"
@@ -33,10 +37,10 @@ urlpatterns = [
     path("events/", include("events.urls")),
     path("", include("statements.urls")),
     # An index of sections, each in pages (?p=2): the statements section is paged by id range.
-    path("sitemap.xml", sitemaps_views.index, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", record_page(sitemaps_views.index), {"sitemaps": SITEMAPS}, name="sitemap"),
     path(
         "sitemap-<section>.xml",
-        sitemaps_views.sitemap,
+        record_page(sitemaps_views.sitemap),
         {"sitemaps": SITEMAPS},
         name="django.contrib.sitemaps.views.sitemap",
     ),

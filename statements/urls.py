@@ -1,6 +1,11 @@
 from django.urls import path, register_converter
 
+from common.cache import cached_page
+
 from . import feeds, views
+from .caching import on_record, on_statement
+
+record_page = cached_page(on_record)
 
 
 class StatementIdConverter:
@@ -19,19 +24,41 @@ register_converter(StatementIdConverter, "statement_id")
 
 app_name = "statements"
 urlpatterns = [
-    path("", views.HomeView.as_view(), name="home"),
-    path("statements/", views.StatementListView.as_view(), name="list"),
-    path("statements/<statement_id:pk>/", views.StatementDetailView.as_view(), name="detail"),
-    path("search/", views.SearchView.as_view(), name="search"),
-    path("tags/<slug:slug>/", views.TagDetailView.as_view(), name="tag"),
-    path("feeds/statements.rss", feeds.LatestStatementsFeed(), name="feed-rss"),
-    path("feeds/statements.atom", feeds.AtomLatestStatementsFeed(), name="feed-atom"),
-    path("feeds/people/<slug:slug>.rss", feeds.PersonStatementsFeed(), name="person-feed-rss"),
+    path("", record_page(views.HomeView.as_view()), name="home"),
+    path("statements/", record_page(views.StatementListView.as_view()), name="list"),
     path(
-        "feeds/people/<slug:slug>.atom", feeds.AtomPersonStatementsFeed(), name="person-feed-atom"
+        "statements/<statement_id:pk>/",
+        cached_page(on_statement)(views.StatementDetailView.as_view()),
+        name="detail",
     ),
-    path("feeds/events/<slug:slug>.rss", feeds.EventStatementsFeed(), name="event-feed-rss"),
-    path("feeds/events/<slug:slug>.atom", feeds.AtomEventStatementsFeed(), name="event-feed-atom"),
-    path("feeds/tags/<slug:slug>.rss", feeds.TagStatementsFeed(), name="tag-feed-rss"),
-    path("feeds/tags/<slug:slug>.atom", feeds.AtomTagStatementsFeed(), name="tag-feed-atom"),
+    path("search/", record_page(views.SearchView.as_view()), name="search"),
+    path("tags/<slug:slug>/", record_page(views.TagDetailView.as_view()), name="tag"),
+    path("feeds/statements.rss", record_page(feeds.LatestStatementsFeed()), name="feed-rss"),
+    path("feeds/statements.atom", record_page(feeds.AtomLatestStatementsFeed()), name="feed-atom"),
+    path(
+        "feeds/people/<slug:slug>.rss",
+        record_page(feeds.PersonStatementsFeed()),
+        name="person-feed-rss",
+    ),
+    path(
+        "feeds/people/<slug:slug>.atom",
+        record_page(feeds.AtomPersonStatementsFeed()),
+        name="person-feed-atom",
+    ),
+    path(
+        "feeds/events/<slug:slug>.rss",
+        record_page(feeds.EventStatementsFeed()),
+        name="event-feed-rss",
+    ),
+    path(
+        "feeds/events/<slug:slug>.atom",
+        record_page(feeds.AtomEventStatementsFeed()),
+        name="event-feed-atom",
+    ),
+    path("feeds/tags/<slug:slug>.rss", record_page(feeds.TagStatementsFeed()), name="tag-feed-rss"),
+    path(
+        "feeds/tags/<slug:slug>.atom",
+        record_page(feeds.AtomTagStatementsFeed()),
+        name="tag-feed-atom",
+    ),
 ]

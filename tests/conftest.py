@@ -61,6 +61,8 @@ def plain_http():
         CSRF_COOKIE_SECURE=False,
         # Tests sign in often; a slow hash only makes them slow.
         PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+        # Tests read each page's context; tests/public/test_page_cache.py turns caching on.
+        PAGE_CACHE_SECONDS=0,
     ):
         yield
 

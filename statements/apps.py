@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class StatementsConfig(AppConfig):
+    name = "statements"
+
+    def ready(self) -> None:
+        from . import caching
+
+        caching.connect()
