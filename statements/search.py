@@ -8,7 +8,8 @@ the model.
 
 On SQLite, a fallback with the same syntax: every word must appear in the text, context,
 attribution, speaker's name or other names, or source headline; as a substring, ignoring the
-case of ASCII letters (SQLite's LIKE), without stemming or stop words.
+case of ASCII letters (SQLite's LIKE), without stemming or stop words. The words are looked up
+in the FTS5 trigram index `statement_search` that migration 0006 adds and its triggers keep.
 
 The entry points are `Statement.objects.search(q)` and `highlight(page, q)`.
 """
@@ -25,13 +26,13 @@ from django.contrib.postgres.search import (
     SearchVectorField,
 )
 from django.db import connections
-from django.db.models import Case, Exists, Expression, FloatField, OuterRef, Q, Value, When
+from django.db.models import Case, Expression, FloatField, Q, Value, When
+from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from common.forms import MAX_SEARCH_LENGTH
 from common.text import clean_typed_text
-from people.models import OtherName
 
 from .models import Statement, StatementQuerySet
 
@@ -235,17 +236,18 @@ def _searched_for(groups: list[list[Term]]) -> list[str]:
 
 
 def _term_condition(term: Term) -> Q:
+    """Statements whose document (text, context, attribution, speaker's names, headline: the
+    FTS5 table of migration 0006) holds every needle of the term, as a substring, ignoring
+    the case of ASCII letters. The trigram index answers the LIKE for needles of three or more
+    characters; shorter ones read the table."""
     condition = Q()
     for needle in term.needles:
-        other_names = OtherName.objects.filter(person=OuterRef("speaker"), name__icontains=needle)
-        condition &= (
-            Q(text__icontains=needle)
-            | Q(context__icontains=needle)
-            | Q(attribution__icontains=needle)
-            | Q(speaker__name__icontains=needle)
-            # Exists, not a join, so a speaker with several other names gives one row.
-            | Q(Exists(other_names))
-            | Q(source__title__icontains=needle)
+        pattern = "%" + re.sub(r"([\\%_])", r"\\\1", needle) + "%"
+        condition &= Q(
+            pk__in=RawSQL(
+                "SELECT rowid FROM statement_search WHERE document LIKE %s ESCAPE '\\'",
+                [pattern],
+            )
         )
     return ~condition if term.excluded else condition
 

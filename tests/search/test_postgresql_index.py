@@ -1,5 +1,6 @@
 import datetime
 
+import pytest
 from django.db import connection
 
 from statements.models import Statement
@@ -32,3 +33,12 @@ def test_search_uses_the_gin_index(db):
         cursor.execute("SET LOCAL enable_seqscan = off")
     plan = Statement.objects.published().search("vigil").explain()
     assert SEARCH_INDEX in plan, plan
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's FTS5 index only")
+def test_sqlite_search_uses_the_fts5_trigram_index(db):
+    factories.statement(text="The vigil was peaceful.")
+
+    plan = Statement.objects.published().search("vigil").explain()
+
+    assert "statement_search VIRTUAL TABLE INDEX" in plan, plan
