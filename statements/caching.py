@@ -88,7 +88,7 @@ def statement_links_changed(sender: Any, instance: Any, action: str, **kwargs: A
         return
     if isinstance(instance, Statement):
         names = statement_names(instance.pk)
-        events = kwargs.get("pk_set") or () if kwargs.get("model") is Event else ()
+        events = (kwargs.get("pk_set") or ()) if kwargs.get("model") is Event else ()
         bump_on_commit([*names, *(f"event:{pk}" for pk in events)])
     else:  # an event or tag whose statements changed
         bump_on_commit(["record", "names"])
