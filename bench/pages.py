@@ -83,6 +83,9 @@ THROUGHPUT_RPS = 300
 
 @dataclass(frozen=True)
 class Page:
+    """A row: the page's name, its URLs (asked of the Site when the row is measured; several
+    are cycled through, one per request) and its target."""
+
     name: str
     urls: Callable[[Site], list[str]]
     target: Target

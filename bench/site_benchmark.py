@@ -15,9 +15,13 @@ switched to plain HTTP on a free loopback port (README, "Serving it").
 
 What is measured, for each page of bench/pages.py:
 - latency over real HTTP on one persistent connection, as a reader's browser keeps one, after
-  warm-up requests that are not counted (caches, connections and plans are warm in production
-  too): p50, p95 and p99 of the time from sending the request to having the whole body, the
-  body's size and every status code (anything but a 200 is an error);
+  warm-up requests that are not counted (connections, plans and the database's buffers are
+  warm in production too): p50, p95 and p99 of the time from sending the request to having
+  the whole body, the body's size and every status code (anything but a 200 is an error).
+  The server runs with the page cache off, so every request renders its page: that is the
+  cost the targets are about, and what each cache miss pays (the first reader of a page, the
+  first after a change, the long tail of permalinks). A second pass, when the app has a page
+  cache, times the same public URLs and loads as deployed, with the cache on;
 - the SQL queries the page costs: the same URL once in-process through Django's test client,
   under CaptureQueriesContext, against the same database;
 - for search pages, the slowest of those queries re-executed alone with psycopg2: the
@@ -37,6 +41,7 @@ import http.client
 import json
 import os
 import platform
+import random
 import re
 import secrets
 import shutil
@@ -198,6 +203,10 @@ def first_match(path: str, pattern: str) -> str:
     return found.group(1).strip() if found else "unknown"
 
 
+def load_average() -> str:
+    return " ".join(f"{n:.2f}" for n in os.getloadavg())
+
+
 def machine(server_url: str, workers: int, threads: int) -> dict[str, str]:
     """What the figures were measured on: they mean little without it."""
     memory_kb = first_match("/proc/meminfo", r"^MemTotal:\s+(\d+)")
@@ -215,6 +224,7 @@ def machine(server_url: str, workers: int, threads: int) -> dict[str, str]:
         "OS": f"{system}, Linux {platform.release()}",
         "Python": platform.python_version(),
         "PostgreSQL": postgres_version,
+        "Load average (1, 5, 15 min) at the start": load_average(),
         "gunicorn": f"{gunicorn or 'gunicorn'}, {workers} workers x {threads} threads",
     }
 
@@ -267,9 +277,18 @@ def use_database(url: str) -> None:
 # --- The app's environment and commands ------------------------------------------------------
 
 
-def app_environment(database: str, static_root: Path, secret_key: str) -> dict[str, str]:
-    """Production settings (DEBUG unset), switched to plain HTTP for a loopback test."""
-    env = {name: value for name, value in os.environ.items() if name != "DEBUG"}
+# The environment we were started with: this process's Django changes os.environ for itself.
+STARTING_ENVIRONMENT = dict(os.environ)
+
+
+def app_environment(
+    database: str, static_root: Path, secret_key: str, page_cache: bool = False
+) -> dict[str, str]:
+    """Production settings (DEBUG unset), switched to plain HTTP for a loopback test; the
+    page cache off (PAGE_CACHE_SECONDS=0) unless `page_cache`, when it is as configured."""
+    env = {name: value for name, value in STARTING_ENVIRONMENT.items() if name != "DEBUG"}
+    if not page_cache:
+        env["PAGE_CACHE_SECONDS"] = "0"
     env.update(
         DJANGO_SETTINGS_MODULE="config.settings",
         DATABASE_URL=database,
@@ -288,7 +307,10 @@ def manage(env: dict[str, str], *arguments: str) -> float:
     """Runs `manage.py <arguments>` with the app's environment; seconds it took."""
     progress(f"manage.py {' '.join(arguments)}")
     started = time.perf_counter()
-    done = subprocess.run([BIN / "python", "manage.py", *arguments], cwd=ROOT, env=env)
+    # What the command prints is progress, not figures: to stderr with ours.
+    done = subprocess.run(
+        [BIN / "python", "manage.py", *arguments], cwd=ROOT, env=env, stdout=sys.stderr
+    )
     if done.returncode != 0:
         raise BenchmarkError(f"manage.py {' '.join(arguments)} exited {done.returncode}")
     return time.perf_counter() - started
@@ -368,8 +390,15 @@ def serving(env: dict[str, str], workers: int, threads: int, log: Path) -> Itera
     ]
     progress(f"starting {' '.join(command[1:])} (log: {log})")
     with log.open("ab") as log_file:
+        # In a session of its own, so a Ctrl-C reaches only us and gunicorn is stopped below,
+        # after the request in flight, rather than under it.
         server = subprocess.Popen(
-            command, cwd=ROOT, env=env, stdout=log_file, stderr=subprocess.STDOUT
+            command,
+            cwd=ROOT,
+            env=env,
+            stdout=log_file,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
     try:
         wait_until_healthy(port, server, log)
@@ -408,6 +437,7 @@ class Response:
     status: int
     body: bytes
     ms: float
+    page_cache: str  # the X-Page-Cache header: "hit", "miss" or "" (not a cached page)
 
     @property
     def text(self) -> str:
@@ -417,7 +447,7 @@ class Response:
 class Browser:
     """One persistent HTTP/1.1 connection to the site, keeping cookies (for the admin)."""
 
-    def __init__(self, port: int):
+    def __init__(self, port: int) -> None:
         self.port = port
         self.connection = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
         self.cookies: dict[str, str] = {}
@@ -458,7 +488,7 @@ class Browser:
                 cookie = SimpleCookie()
                 cookie.load(header)
                 self.cookies.update({name: morsel.value for name, morsel in cookie.items()})
-            return Response(response.status, data, elapsed)
+            return Response(response.status, data, elapsed, response.getheader("X-Page-Cache", ""))
         raise AssertionError("unreachable")
 
     def close(self) -> None:
@@ -518,7 +548,7 @@ def page_number(path: str) -> int:
 
 def words_of(text: str) -> list[str]:
     """Every word, in order, short ones too (they keep a phrase's words adjacent)."""
-    return re.findall(r"[a-z]+", text.lower())
+    return re.findall(r"[a-z][a-z0-9]*", text.lower())
 
 
 class Site:
@@ -526,7 +556,7 @@ class Site:
     (the biggest speaker, event and tag; random ids; search words) and by following the site's
     own links (the deepest pages). Implements bench.pages.Site."""
 
-    def __init__(self, browser: Browser, args: argparse.Namespace):
+    def __init__(self, browser: Browser, args: argparse.Namespace) -> None:
         from django.db.models import Count
 
         from statements.models import Statement
@@ -606,7 +636,7 @@ class Site:
         rare = args.rare_word or self.rarest(
             sorted(w for w in searchable if in_texts[w] == 1)[:30] or sorted(searchable)[:30]
         )
-        phrase_pairs = [pair for pair in pairs if set(pair) <= searchable]
+        phrase_pairs = [pair for pair in pairs if set(pair) <= searchable and len(set(pair)) == 2]
         if args.phrase:
             phrase = args.phrase
         elif phrase_pairs:
@@ -734,18 +764,13 @@ class Timing:
 
 
 @dataclass
-class Measurement:
-    """One page at one size."""
+class Sample:
+    """--requests timed requests of one page: latency, statuses, body size, cache hits."""
 
-    page: Page
-    urls: list[str] = field(default_factory=list)
-    timing: Timing | None = None
-    statuses: Counter[int] = field(default_factory=Counter)
-    bytes: int = 0
-    queries: int | None = None
-    bare_sql: Timing | None = None
-    slowest_sql: str = ""
-    note: str = ""
+    timing: Timing
+    statuses: Counter[int]
+    bytes: int  # the median body
+    cache_hits: int
 
     @property
     def errors(self) -> int:
@@ -756,12 +781,53 @@ class Measurement:
         return ", ".join(f"{n}x {status}" for status, n in sorted(self.statuses.items()))
 
 
+def sample(browser: Browser, urls: list[str], args: argparse.Namespace) -> Sample:
+    """--warmup requests, not counted, then --requests timed ones, cycling through `urls`
+    (so each permalink request is another statement)."""
+    for request in range(args.warmup):
+        browser.get(urls[request % len(urls)])
+    milliseconds, sizes, statuses, hits = [], [], Counter[int](), 0
+    for request in range(args.requests):
+        response = browser.get(urls[(args.warmup + request) % len(urls)])
+        milliseconds.append(response.ms)
+        sizes.append(len(response.body))
+        statuses[response.status] += 1
+        hits += response.page_cache == "hit"
+    return Sample(Timing.of(milliseconds), statuses, int(statistics.median(sizes)), hits)
+
+
+@dataclass
+class Measurement:
+    """One page at one size: rendered every time (the page cache off), and as deployed."""
+
+    page: Page
+    urls: list[str] = field(default_factory=list)
+    rendered: Sample | None = None
+    cached: Sample | None = None
+    queries: int | None = None
+    bare_sql: Timing | None = None
+    slowest_sql: str = ""
+    note: str = ""
+
+    @property
+    def timing(self) -> Timing | None:
+        return self.rendered.timing if self.rendered else None
+
+    @property
+    def bytes(self) -> int:
+        return self.rendered.bytes if self.rendered else 0
+
+    @property
+    def errors(self) -> int:
+        return sum(s.errors for s in (self.rendered, self.cached) if s is not None)
+
+
 class InProcess:
     """The same URLs through Django's test client, against the same database, counting the
     queries each page makes: a page whose count grows with the data is a page that will be
     slow, whatever its latency today."""
 
-    def __init__(self, staff_username: str):
+    def __init__(self, staff_username: str) -> None:
         from django.contrib.auth.models import User
         from django.test import Client
 
@@ -805,8 +871,8 @@ def measure(
     database: str,
     args: argparse.Namespace,
 ) -> Measurement:
-    """Warm-up requests, then --requests timed ones, cycling through the page's URLs (each
-    permalink request is another statement); then the queries, in-process, of the first URL."""
+    """The page rendered for every request (the server runs with the page cache off); then
+    the queries, in-process, of its first URL, and for a search its slowest query alone."""
     measurement = Measurement(page)
     urls = page.urls(site)
     if not urls:
@@ -814,20 +880,13 @@ def measure(
         return measurement
     measurement.urls = urls
     measurement.note = "; ".join(dict.fromkeys(site.notes[u] for u in urls if u in site.notes))
-    browser = browsers[page.staff]
-    for request in range(args.warmup):
-        browser.get(urls[request % len(urls)])
-    milliseconds, sizes = [], []
-    for request in range(args.requests):
-        response = browser.get(urls[(args.warmup + request) % len(urls)])
-        milliseconds.append(response.ms)
-        sizes.append(len(response.body))
-        measurement.statuses[response.status] += 1
-    measurement.timing = Timing.of(milliseconds)
-    measurement.bytes = int(statistics.median(sizes))
+    measurement.rendered = sample(browsers[page.staff], urls, args)
+    if measurement.rendered.cache_hits:
+        notes = [measurement.note, "answered from the page cache: PAGE_CACHE_SECONDS=0 ignored?"]
+        measurement.note = "; ".join(filter(None, notes))
     measurement.queries, measurement.slowest_sql, status = in_process.queries(page, urls[0])
     if status != 200:
-        measurement.note = f"{measurement.note}; in-process {status}".lstrip("; ")
+        measurement.note = "; ".join(filter(None, [measurement.note, f"in-process {status}"]))
     if page.times_bare_sql and measurement.slowest_sql:
         measurement.bare_sql = time_bare_sql(database, measurement.slowest_sql, args.sql_repeat)
     return measurement
@@ -869,6 +928,7 @@ end
 @dataclass(frozen=True)
 class LoadResult:
     load: Load
+    page_cache: bool
     tool: str
     requests: int
     seconds: float
@@ -914,25 +974,26 @@ def python_load(port: int, paths: list[str], seconds: int, connections: int) -> 
     bound by the GIL on this machine's cores, so it understates the server's throughput."""
     deadline = time.monotonic() + seconds
     lock = threading.Lock()
-    milliseconds: list[float] = []
-    errors = 0
+    milliseconds: list[float] = []  # of every answer, a 200 or not
+    errors = failures = 0  # answers that were not a 200; requests that got no answer
 
     def hammer(worker: int) -> None:
-        nonlocal errors
-        browser = Browser(port)
-        mine, failed, n = [], 0, worker
+        nonlocal errors, failures
+        browser, choose = Browser(port), random.Random(worker).choice
+        mine, not_ok, failed = [], 0, 0
         while time.monotonic() < deadline:
-            n += 7919
             try:
-                response = browser.get(paths[n % len(paths)])
-                failed += response.status != 200
-                mine.append(response.ms)
+                response = browser.get(choose(paths))
             except (OSError, http.client.HTTPException):
                 failed += 1
                 browser.close()
+                continue
+            not_ok += response.status != 200
+            mine.append(response.ms)
         with lock:
             milliseconds.extend(mine)
-            errors += failed
+            errors += not_ok
+            failures += failed
 
     started = time.monotonic()
     workers = [threading.Thread(target=hammer, args=(i,)) for i in range(connections)]
@@ -942,16 +1003,16 @@ def python_load(port: int, paths: list[str], seconds: int, connections: int) -> 
         worker.join()
     timing = Timing.of(milliseconds or [0.0])
     return {
-        "requests": len(milliseconds) + errors,
+        "requests": len(milliseconds) + failures,
         "seconds": time.monotonic() - started,
-        "errors": errors,
+        "errors": errors + failures,
         "p50_ms": timing.p50,
         "p99_ms": timing.p99,
     }
 
 
 def throughput(
-    load: Load, site: Site, port: int, workdir: Path, args: argparse.Namespace
+    load: Load, site: Site, port: int, workdir: Path, args: argparse.Namespace, page_cache: bool
 ) -> LoadResult:
     """--connections concurrent connections for --duration s on random paths of the load,
     after a few seconds of the same that are not counted."""
@@ -971,7 +1032,7 @@ def throughput(
         python_load(port, paths, warmup, args.connections)
         figures = python_load(port, paths, args.duration, args.connections)
         tool = "Python threads (no wrk: understates the server)"
-    return LoadResult(load, tool, **figures)
+    return LoadResult(load, page_cache, tool, **figures)
 
 
 # --- Targets ---------------------------------------------------------------------------------
@@ -986,7 +1047,12 @@ def verdict(by_size: dict[int, Measurement]) -> str:
     target, missed = largest.page.target, []
     errors = sum(m.errors for m in by_size.values())
     if errors:
-        statuses = "; ".join(f"{label(n)}: {m.status_text}" for n, m in by_size.items())
+        statuses = "; ".join(
+            f"{label(n)}{' cached' if sample is m.cached else ''}: {sample.status_text}"
+            for n, m in by_size.items()
+            for sample in (m.rendered, m.cached)
+            if sample is not None and sample.errors
+        )
         missed.append(f"{errors} non-200 ({statuses})")
     p95 = largest.timing.p95
     if target.p95_ms is not None and p95 > target.p95_ms:
@@ -994,7 +1060,7 @@ def verdict(by_size: dict[int, Measurement]) -> str:
     if target.times_bare_sql is not None and largest.bare_sql is not None:
         ratio = p95 / largest.bare_sql.p95 if largest.bare_sql.p95 else float("inf")
         if ratio > target.times_bare_sql:
-            missed.append(f"{ratio:.1f}x the bare query")
+            missed.append(f"{ratio:.2f}x the bare query")
     if target.max_bytes is not None and largest.bytes > target.max_bytes:
         missed.append(f"{largest.bytes / 1000:.0f} KB, {largest.bytes - target.max_bytes:,} B over")
     smallest = by_size[sizes[0]]
@@ -1049,8 +1115,12 @@ SIZE_HEADER = row("page", "p50 / p95 / p99 ms", "bytes", "queries", "status", "n
 def size_row(m: Measurement) -> str:
     if m.timing is None:
         return row(m.page.name, "—", "—", "—", "—", m.note)
-    bare = f"; bare SQL p50/p95 {m.bare_sql.p50:.1f}/{m.bare_sql.p95:.1f} ms" if m.bare_sql else ""
-    return row(m.page.name, m.timing, m.bytes, m.queries, m.status_text, m.note + bare)
+    notes = [m.note] if m.note else []
+    if m.bare_sql:
+        notes.append(f"bare SQL p50 / p95 {m.bare_sql.p50:.1f} / {m.bare_sql.p95:.1f} ms")
+    assert m.rendered is not None
+    status = m.rendered.status_text
+    return row(m.page.name, m.timing, m.bytes, m.queries, status, "; ".join(notes))
 
 
 @dataclass
@@ -1068,12 +1138,13 @@ def results_table(runs: list[SizeRun]) -> list[str]:
         row(
             "page",
             *(f"{label(n)} p50 / p95 / p99 ms" for n in sizes),
+            f"{label(sizes[-1])} cached p50 / p95 ms (hits)",
             "bytes",
             "queries",
             "target",
             "met?",
         ),
-        row(*["---"] * (len(sizes) + 5)),
+        row(*["---"] * (len(sizes) + 6)),
     ]
     for index, page in enumerate(PAGES):
         by_size = {run.statements: run.measurements[index] for run in runs}
@@ -1085,6 +1156,7 @@ def results_table(runs: list[SizeRun]) -> list[str]:
             row(
                 page.name,
                 *(m.timing or "—" for m in by_size.values()),
+                cached_text(largest),
                 largest.bytes or "—",
                 queries or "—",
                 target_text(page, sizes),
@@ -1092,6 +1164,13 @@ def results_table(runs: list[SizeRun]) -> list[str]:
             )
         )
     return lines
+
+
+def cached_text(m: Measurement) -> str:
+    if m.cached is None:
+        return "— (signed in: never cached)" if m.page.staff and m.urls else "—"
+    timing = m.cached.timing
+    return f"{timing.p50:.1f} / {timing.p95:.1f} ({m.cached.cache_hits})"
 
 
 def search_table(runs: list[SizeRun]) -> list[str]:
@@ -1113,7 +1192,7 @@ def search_table(runs: list[SizeRun]) -> list[str]:
                     f"{run.site.matches.get(q, 0):,}",
                     f"{m.timing.p50:.1f} / {m.timing.p95:.1f}",
                     f"{bare.p50:.1f} / {bare.p95:.1f}" if bare else "—",
-                    f"{m.timing.p95 / bare.p95:.1f}x" if bare and bare.p95 else "—",
+                    f"{m.timing.p95 / bare.p95:.2f}x" if bare and bare.p95 else "—",
                 )
             )
     return lines
@@ -1121,8 +1200,18 @@ def search_table(runs: list[SizeRun]) -> list[str]:
 
 def load_table(runs: list[SizeRun], connections: int) -> list[str]:
     lines = [
-        row("load", "size", "tool", "requests/s", "p50 / p99 ms", "errors", "target", "met?"),
-        row(*["---"] * 8),
+        row(
+            "load",
+            "size",
+            "page cache",
+            "tool",
+            "requests/s",
+            "p50 / p99 ms",
+            "errors",
+            "target",
+            "met?",
+        ),
+        row(*["---"] * 9),
     ]
     for run in runs:
         for result in run.loads:
@@ -1130,6 +1219,7 @@ def load_table(runs: list[SizeRun], connections: int) -> list[str]:
                 row(
                     result.load.name,
                     label(run.statements),
+                    "on" if result.page_cache else "off",
                     result.tool,
                     f"{result.per_second:.0f}",
                     f"{result.p50_ms:.1f} / {result.p99_ms:.1f}",
@@ -1153,6 +1243,8 @@ def results_markdown(
         "",
         f"- Date: {began:%Y-%m-%d %H:%M} UTC; took {(time.monotonic() - STARTED) / 60:.0f} min",
         *(f"- {name}: {value}" for name, value in about.items()),
+        f"- Load average (1, 5, 15 min) at the end: {load_average()}; anything else running on",
+        "  the machine during the run is in these figures",
         f"- Sizes: {sizes} statements",
         f"- Per page: {args.warmup} warm-up requests, then {args.requests} timed, on one "
         "persistent connection; latency is request sent to last byte received, on loopback",
@@ -1174,7 +1266,18 @@ def results_markdown(
                 made or "reused, not generated",
             )
         )
-    lines += ["", "## Pages", "", *results_table(runs), ""]
+    lines += [
+        "",
+        "## Pages",
+        "",
+        "Each page rendered for every request (the server runs with PAGE_CACHE_SECONDS=0): the",
+        "cost the targets are judged on, and what every cache miss pays. The cached column is",
+        "the same URLs served as deployed, with the page cache on; in brackets, how many of",
+        f"the {args.requests} timed requests it answered.",
+        "",
+        *results_table(runs),
+        "",
+    ]
     lines += ["## Search against its bare query", ""]
     lines += [
         "The slowest query of each search page, re-executed alone with psycopg2 "
@@ -1215,12 +1318,16 @@ def results_markdown(
 
 def benchmark_size(
     run: SizeRun,
-    env: dict[str, str],
     database: str,
+    static_root: Path,
+    secret_key: str,
     workdir: Path,
     args: argparse.Namespace,
 ) -> None:
-    """Serves the filled database and measures every page and load against it."""
+    """Serves the filled database and measures every page and load against it: first with
+    the page cache off, so each request renders its page (the cost the targets are about,
+    and what every cache miss pays); then, if the app has a page cache, as deployed."""
+    from django.conf import settings
     from django.contrib.auth.models import User
 
     password = secrets.token_urlsafe(24)
@@ -1228,13 +1335,14 @@ def benchmark_size(
     User.objects.create_superuser(ADMIN_USER, f"{ADMIN_USER}@example.invalid", password)
     try:
         log = workdir / f"gunicorn-{label(run.statements)}.log"
+        env = app_environment(database, static_root, secret_key, page_cache=False)
         with serving(env, args.workers, args.threads, log) as port:
             public, staff = Browser(port), Browser(port)
             sign_in(staff, ADMIN_USER, password)
             run.site = Site(public, args)
             in_process = InProcess(ADMIN_USER)
             say()
-            say(f"## {run.statements:,} statements")
+            say(f"## {run.statements:,} statements, each page rendered (page cache off)")
             say()
             say(SIZE_HEADER)
             say(row(*["---"] * 6))
@@ -1245,17 +1353,59 @@ def benchmark_size(
                 )
                 run.measurements.append(measurement)
                 say(size_row(measurement))
-            for load in LOADS:
-                result = throughput(load, run.site, port, workdir, args)
-                run.loads.append(result)
-                say(
-                    f"load {load.name}: {result.per_second:.0f} requests/s, p99 "
-                    f"{result.p99_ms:.1f} ms, {result.errors} errors ({result.tool})"
-                )
+            run.loads += [loaded(load, run, port, workdir, args, False) for load in LOADS]
             public.close()
             staff.close()
+        if hasattr(settings, "PAGE_CACHE_SECONDS"):
+            env = app_environment(database, static_root, secret_key, page_cache=True)
+            with serving(env, args.workers, args.threads, log) as port:
+                as_deployed(run, Browser(port), args)
+                run.loads += [loaded(load, run, port, workdir, args, True) for load in LOADS]
+        if any(m.errors for m in run.measurements):
+            tail = log.read_text(errors="replace").splitlines()[-30:]
+            progress("some pages were not a 200; the end of gunicorn's log:\n" + "\n".join(tail))
     finally:
         User.objects.filter(username=ADMIN_USER).delete()
+
+
+def as_deployed(run: SizeRun, browser: Browser, args: argparse.Namespace) -> None:
+    """The same public URLs again with the page cache as configured: after the warm-up, a
+    page read again is a hit; a permalink, a different statement each time, never is. Pages
+    signed in are never cached, so they are not timed again."""
+    say()
+    say(f"## {run.statements:,} statements, as deployed (page cache on)")
+    say()
+    say(row("page", "p50 / p95 / p99 ms", "cache hits", "status"))
+    say(row(*["---"] * 4))
+    for measurement in run.measurements:
+        if not measurement.urls or measurement.page.staff:
+            continue
+        progress(f"{label(run.statements)}, cache on: {measurement.page.name}")
+        measurement.cached = sample(browser, measurement.urls, args)
+        cached = measurement.cached
+        say(
+            row(
+                measurement.page.name,
+                cached.timing,
+                f"{cached.cache_hits} of {args.requests}",
+                cached.status_text,
+            )
+        )
+    browser.close()
+
+
+def loaded(
+    load: Load, run: SizeRun, port: int, workdir: Path, args: argparse.Namespace, cache: bool
+) -> LoadResult:
+    """One load of LOADS against the server on `port`, printed as soon as it is measured."""
+    assert run.site is not None
+    result = throughput(load, run.site, port, workdir, args, cache)
+    say(
+        f"load {load.name}, page cache {'on' if cache else 'off'}: "
+        f"{result.per_second:.0f} requests/s, p99 {result.p99_ms:.1f} ms, "
+        f"{result.errors} errors ({result.tool})"
+    )
+    return result
 
 
 # --- Main ------------------------------------------------------------------------------------
@@ -1273,6 +1423,17 @@ def set_up_django(database: str, static_root: Path, secret_key: str) -> None:
     django.setup()
 
 
+def page_cache_text() -> str:
+    from django.conf import settings
+
+    if not hasattr(settings, "PAGE_CACHE_SECONDS"):
+        return "none in this version of the app: not measured"
+    seconds = STARTING_ENVIRONMENT.get("PAGE_CACHE_SECONDS")
+    setting = f"PAGE_CACHE_SECONDS={seconds}" if seconds else "PAGE_CACHE_SECONDS unset (default)"
+    backend = settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1]
+    return f"{setting}, {backend}"
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     began = datetime.datetime.now(datetime.UTC)
@@ -1285,6 +1446,7 @@ def main(argv: list[str] | None = None) -> int:
         static_root = workdir / "static"
         first = args.database_url or database_url(args.server_url, "postgres")
         set_up_django(first, static_root, secret_key)
+        about["Page cache (second pass)"] = page_cache_text()
         env = app_environment(first, static_root, secret_key)
         manage(env, "collectstatic", "--noinput", "--verbosity", "0")
         if args.database_url:
@@ -1292,7 +1454,7 @@ def main(argv: list[str] | None = None) -> int:
 
             run = SizeRun(Statement.objects.count(), Generation())
             describe_contents(run.generation)
-            benchmark_size(run, env, args.database_url, workdir, args)
+            benchmark_size(run, args.database_url, static_root, secret_key, workdir, args)
             runs.append(run)
         else:
             from django.core.management import get_commands
@@ -1311,7 +1473,7 @@ def main(argv: list[str] | None = None) -> int:
                     generation = fill(env, url, statements, people)
                     describe_contents(generation)
                     run = SizeRun(statements, generation)
-                    benchmark_size(run, env, url, workdir, args)
+                    benchmark_size(run, url, static_root, secret_key, workdir, args)
                     runs.append(run)
     report = results_markdown(runs, about, args, began)
     say()
