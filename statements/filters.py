@@ -25,9 +25,10 @@ class DateInput(forms.DateInput):
         super().__init__(attrs, format="%Y-%m-%d")
 
 
-# A filter offers at most this many speakers, events, tags or outlets: the most frequent among
-# the scope's RECENT_WINDOW latest statements, a bounded cost whatever the size of the archive.
+# A filter offers at most FACETS_OFFERED speakers, events, tags or outlets: the most frequent
+# among the scope's FACET_WINDOW latest statements, a bounded cost whatever the archive's size.
 FACETS_OFFERED = 50
+FACET_WINDOW = 250
 
 
 class StatementFilter(django_filters.FilterSet):
@@ -91,7 +92,7 @@ class StatementFilter(django_filters.FilterSet):
             del self.filters[name]
         # What a select offers: the most frequent among the scope's latest statements. What it
         # accepts: anything public, looked up by its slug.
-        window = self.queryset.most_recent().values("pk")
+        window = self.queryset.most_recent(FACET_WINDOW).values("pk")
         published = Statement.objects.published()
         facets = {
             "speaker": (

@@ -11,7 +11,7 @@ from .models import Statement, public_tags
 
 
 class StatementSitemap(IdRangeSitemap):
-    """Every published statement, in pages of 10,000 ids listed by the sitemap index."""
+    """Every published statement, in pages of 1,000 ids listed by the sitemap index."""
 
     changefreq = "monthly"
 
