@@ -5,13 +5,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
-from django.db.models import CharField, F, QuerySet, TimeField, Value
+from django.db.models import CharField, Count, F, QuerySet, TimeField, Value
 from django.db.models.functions import Coalesce
 from django.views.generic import DetailView, ListView
 
 from common.pagination import NearestPageMixin
 from people.models import Person
-from statements.filters import StatementFilter
+from statements.filters import FACET_WINDOW, StatementFilter
 from statements.models import Statement, StatementQuerySet
 
 from .models import Event
@@ -67,9 +67,7 @@ class EventDetailView(DetailView):
             entries=self.entries(page.object_list, statements),
             children=event.children.order_by("start_date", "title"),
             participations=event.participations.select_related("person"),
-            speakers=Person.objects.filter(pk__in=event.statements.published().values("speaker"))
-            .order_by("sort_name")
-            .distinct(),
+            speakers=most_quoted_about(event),
             **kwargs,
         )
 
@@ -106,3 +104,18 @@ class EventDetailView(DetailView):
             else TimelineEntry(day, event=happened[pk])
             for kind, day, _, pk in rows
         ]
+
+
+MOST_QUOTED = 20
+
+
+def most_quoted_about(event: Event) -> list[Person]:
+    """The people quoted most among the event's latest statements, alphabetically: a short list
+    however many people an event of years has quoted (one query over a bounded window)."""
+    recent = event.statements.published().most_recent(FACET_WINDOW).values("pk")
+    people = (
+        Person.objects.filter(statements__in=recent)
+        .annotate(quotes=Count("statements"))
+        .order_by("-quotes", "sort_name")[:MOST_QUOTED]
+    )
+    return sorted(people, key=lambda person: person.sort_name.casefold())
