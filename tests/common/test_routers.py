@@ -36,9 +36,7 @@ def test_replica_urls_become_database_aliases_that_mirror_the_primary_in_tests()
         timeout=60,
         check=True,
     )
-    assert result.stdout.strip() == (
-        "['default', 'replica_1', 'replica_2'] r2.internal default"
-    )
+    assert result.stdout.strip() == ("['default', 'replica_1', 'replica_2'] r2.internal default")
 
 
 def test_without_replicas_everything_is_the_primary():
