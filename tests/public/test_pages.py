@@ -195,12 +195,13 @@ def test_sitemap_lists_published_statements_people_events_and_tags(client, demo)
     index = client.get(reverse("sitemap")).content.decode()
     for section in ("pages", "statements", "people", "events", "tags"):
         assert f"/sitemap-{section}.xml</loc>" in index
+    from statements.sitemaps import StatementSitemap
+
     statement = Statement.objects.published().first()
-    assert (
-        f"/statements/{statement.pk}/</loc>"
-        in sitemap_section(client, "statements").content.decode()
-    )
-    assert "<lastmod>" in sitemap_section(client, "statements").content.decode()
+    # Page n lists ids ((n - 1) * limit, n * limit].
+    own_page = sitemap_section(client, "statements", -(-statement.pk // StatementSitemap.limit))
+    assert f"/statements/{statement.pk}/</loc>" in own_page.content.decode()
+    assert "<lastmod>" in own_page.content.decode()
     assert "/people/kit-malthouse/</loc>" in sitemap_section(client, "people").content.decode()
     events = sitemap_section(client, "events").content.decode()
     assert "/events/clapham-common-vigil/</loc>" in events
