@@ -178,7 +178,9 @@ STORAGES = {
 
 # The cache: Redis when REDIS_URL is set (shared by every worker and app server), this
 # process's memory otherwise. Public pages are kept PAGE_CACHE_SECONDS (0: never cached) and
-# invalidated when what they show changes (common/cache.py, statements/caching.py).
+# invalidated when what they show changes (common/cache.py, statements/caching.py). Without
+# Redis pages are not cached by default: an invalidation reaches only the worker that made the
+# change, and every other worker would keep showing the page as it was.
 REDIS_URL = env_str("REDIS_URL")
 CACHES: dict[str, dict[str, Any]] = {
     "default": (
@@ -190,7 +192,7 @@ CACHES: dict[str, dict[str, Any]] = {
         }
     )
 }
-PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300 if REDIS_URL else 0)
 
 # Tags are case-insensitive: "Policing" and "policing" are one tag.
 TAGGIT_CASE_INSENSITIVE = True
