@@ -289,6 +289,10 @@ def app_environment(
     env = {name: value for name, value in STARTING_ENVIRONMENT.items() if name != "DEBUG"}
     if not page_cache:
         env["PAGE_CACHE_SECONDS"] = "0"
+    else:
+        # As deployed: a cache every worker shares (the app caches pages only with Redis).
+        env.setdefault("REDIS_URL", "redis://127.0.0.1:6379/13")
+        env.setdefault("PAGE_CACHE_SECONDS", "300")
     env.update(
         DJANGO_SETTINGS_MODULE="config.settings",
         DATABASE_URL=database,
@@ -1428,10 +1432,9 @@ def page_cache_text() -> str:
 
     if not hasattr(settings, "PAGE_CACHE_SECONDS"):
         return "none in this version of the app: not measured"
-    seconds = STARTING_ENVIRONMENT.get("PAGE_CACHE_SECONDS")
-    setting = f"PAGE_CACHE_SECONDS={seconds}" if seconds else "PAGE_CACHE_SECONDS unset (default)"
-    backend = settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1]
-    return f"{setting}, {backend}"
+    seconds = STARTING_ENVIRONMENT.get("PAGE_CACHE_SECONDS", "300")
+    redis = STARTING_ENVIRONMENT.get("REDIS_URL", "redis://127.0.0.1:6379/13")
+    return f"PAGE_CACHE_SECONDS={seconds}, RedisCache at {redis}"
 
 
 def main(argv: list[str] | None = None) -> int:
