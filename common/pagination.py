@@ -165,6 +165,10 @@ class NearestPageMixin(_ListView):
         return paginator, page, page.object_list, page.has_other_pages()
 
 
+# Counts shown to readers stop here ("1,000+"): no count reads more index entries than this.
+COUNT_CAP = 1000
+
+
 @dataclass(frozen=True)
 class CappedCount:
     """How many rows there are, counted no further than `cap`: "1,000+" past it, so a count
@@ -184,7 +188,7 @@ class CappedCount:
         return self.value > 0
 
 
-def capped_count(queryset: QuerySet, cap: int = 1000) -> CappedCount:
+def capped_count(queryset: QuerySet, cap: int = COUNT_CAP) -> CappedCount:
     """Count `queryset` up to `cap` (one query reading at most cap + 1 ids)."""
     return CappedCount(queryset.order_by().values("pk")[: cap + 1].count(), cap)
 
@@ -211,4 +215,4 @@ class EstimatedCountPaginator(Paginator):
                 row = cursor.fetchone()
             if row and row[0] > self.COUNT_CAP:
                 return int(row[0])
-        return queryset.order_by().values("pk")[: self.COUNT_CAP].count()
+        return min(capped_count(queryset, self.COUNT_CAP).value, self.COUNT_CAP)

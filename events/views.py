@@ -5,13 +5,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
-from django.db.models import CharField, Count, F, QuerySet, TimeField, Value
+from django.db.models import CharField, F, QuerySet, TimeField, Value
 from django.db.models.functions import Coalesce
 from django.views.generic import DetailView, ListView
 
 from common.pagination import NearestPageMixin
 from people.models import Person
-from statements.filters import FACET_WINDOW, StatementFilter
+from statements.filters import FACET_WINDOW, StatementFilter, most_frequent
 from statements.models import Statement, StatementQuerySet
 
 from .models import Event
@@ -113,9 +113,6 @@ def most_quoted_about(event: Event) -> list[Person]:
     """The people quoted most among the event's latest statements, alphabetically: a short list
     however many people an event of years has quoted (one query over a bounded window)."""
     recent = event.statements.published().most_recent(FACET_WINDOW).values("pk")
-    people = (
-        Person.objects.filter(statements__in=recent)
-        .annotate(quotes=Count("statements"))
-        .order_by("-quotes", "sort_name")[:MOST_QUOTED]
-    )
+    in_window = Person.objects.filter(statements__in=recent)
+    people = most_frequent(in_window, "statements", limit=MOST_QUOTED)
     return sorted(people, key=lambda person: person.sort_name.casefold())

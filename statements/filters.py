@@ -2,7 +2,7 @@
 
 import re
 from functools import partial
-from typing import Any
+from typing import Any, TypeVar
 
 import django_filters
 from django import forms
@@ -13,7 +13,7 @@ from common.filters import OfferedChoiceFilter
 from events.models import Event
 from people.models import Organization, Person
 
-from .models import Statement
+from .models import Statement, public_tags
 
 
 class DateInput(forms.DateInput):
@@ -29,6 +29,8 @@ class DateInput(forms.DateInput):
 # among the scope's FACET_WINDOW latest statements, a bounded cost whatever the archive's size.
 FACETS_OFFERED = 50
 FACET_WINDOW = 250
+
+M = TypeVar("M", bound=Model)
 
 
 class StatementFilter(django_filters.FilterSet):
@@ -106,7 +108,7 @@ class StatementFilter(django_filters.FilterSet):
                 "statements",
             ),
             "tag": (
-                Tag.objects.filter(Exists(published.filter(tags=OuterRef("pk")))),
+                public_tags(),
                 Tag.objects.filter(statements_taggedstatement_items__content_object__in=window),
                 "statements_taggedstatement_items",
             ),
@@ -132,13 +134,18 @@ class StatementFilter(django_filters.FilterSet):
 
 
 def most_frequent(
-    in_window: QuerySet, through: str, accepted: QuerySet, chosen: str | None
-) -> list[Model]:
-    """The `FACETS_OFFERED` rows most frequent in the window, alphabetically, and the chosen
-    one if it is not among them (two queries at most, each bounded by the window)."""
-    top = list(in_window.annotate(uses=Count(through)).order_by("-uses", "pk")[:FACETS_OFFERED])
+    in_window: QuerySet[M],
+    through: str,
+    accepted: QuerySet[M] | None = None,
+    chosen: str | None = None,
+    limit: int = FACETS_OFFERED,
+) -> list[M]:
+    """The `limit` rows most frequent in the window, alphabetically, and the chosen one (looked
+    up in `accepted`) if it is not among them: two queries at most, each bounded by the window."""
+    top = list(in_window.annotate(uses=Count(through)).order_by("-uses", "pk")[:limit])
     # Only something that could be a slug is looked up: the value is what the reader sent.
     looks_like_a_slug = bool(chosen) and re.fullmatch(r"[-\w]{1,250}", chosen or "") is not None
-    if looks_like_a_slug and all(getattr(row, "slug", None) != chosen for row in top):
+    offered = {getattr(row, "slug", None) for row in top}
+    if accepted is not None and looks_like_a_slug and chosen not in offered:
         top += list(accepted.filter(slug=chosen)[:1])
     return sorted(top, key=lambda row: str(row).casefold())

@@ -13,6 +13,7 @@ from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItemBase
 
 from common.fields import HttpURLField, http_url_constraint
+from common.pagination import COUNT_CAP
 from common.text import excerpt
 from events.models import Event
 from people.models import Organization, Person, Role
@@ -92,8 +93,6 @@ class TaggedStatement(TaggedItemBase):
         ]
 
 
-# Counts of statements stop here ("1,000+"), so no count reads more than this many index entries.
-COUNT_CAP = 1000
 # "In the news" means among the latest this many published statements.
 RECENT_WINDOW = 1000
 

@@ -10,6 +10,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from common.html import http_url, link_or_text, paragraphs_html
+from common.pagination import COUNT_CAP, CappedCount
 
 register = template.Library()
 
@@ -64,6 +65,6 @@ def elided_page_range(page: Page) -> list:
 
 
 @register.filter
-def capped(count: int, cap: int = 1000) -> str:
-    """A count that stopped at a cap, as readers see it: 1,000 and more is "1,000+"."""
-    return f"{cap:,}+" if count > cap else f"{count:,}"
+def capped(count: int) -> str:
+    """A count that stopped at the cap (`CountOf` a sliced subquery), as readers see it."""
+    return str(CappedCount(count, COUNT_CAP))
