@@ -167,4 +167,7 @@ class Load:
 LOADS: list[Load] = [
     Load("permalinks, random published ids", lambda s: s.permalinks(PERMALINKS)),
     Load("person pages, random people", lambda s: s.random_people(5_000)),
+    # A story breaks: everyone reads the same quote and its speaker's page.
+    Load("breaking news: one permalink", lambda s: s.permalinks(1)),
+    Load("breaking news: the biggest speaker's page", lambda s: [person(s.person)]),
 ]

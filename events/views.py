@@ -12,7 +12,7 @@ from django.views.generic import DetailView, ListView
 from common.pagination import NearestPageMixin
 from people.models import Person
 from statements.filters import FACET_WINDOW, StatementFilter, most_frequent
-from statements.models import Statement, StatementQuerySet
+from statements.models import Statement, StatementEventLink, StatementQuerySet
 
 from .models import Event
 
@@ -48,17 +48,23 @@ class EventDetailView(DetailView):
     def get_context_data(self, **kwargs):
         event = self.object
         # Only the person filter is offered here; its choices are the people quoted about it.
+        latest = Statement.objects.most_recent_about(event, FACET_WINDOW)
         filterset = StatementFilter(
             {"speaker": self.request.GET.get("speaker", "")},
             queryset=event.statements.published(),
             without=("said_from", "said_to", "event", "tag", "kind", "outlet"),
+            window=latest,
         )
         statements = filterset.qs
         children = event.children.all()
         speaker = filterset.form.cleaned_data.get("speaker") if filterset.is_valid() else None
         if speaker:
             children = children.filter(participants=speaker)
-        page = Paginator(self.timeline(statements, children), self.entries_per_page).get_page(
+            said = self.statement_entries(statements, "id")
+        else:
+            # All of the event's: its links carry what the timeline orders by (one index).
+            said = self.statement_entries(StatementEventLink.published_about(event), "statement")
+        page = Paginator(self.timeline(said, children), self.entries_per_page).get_page(
             self.request.GET.get("page")
         )
         return super().get_context_data(
@@ -67,28 +73,37 @@ class EventDetailView(DetailView):
             entries=self.entries(page.object_list, statements),
             children=event.children.order_by("start_date", "title"),
             participations=event.participations.select_related("person"),
-            speakers=most_quoted_about(event),
+            speakers=most_quoted_among(latest),
             **kwargs,
         )
 
     @staticmethod
-    def timeline(statements: QuerySet[Statement], children: QuerySet[Event]) -> QuerySet:
-        """(entry type, day, time, id) of every entry in order; one query per page of any size.
-
-        A UNION of the two tables, so the database orders and slices the mixed timeline.
-        """
+    def statement_entries(rows: QuerySet, statement_id: str) -> QuerySet:
+        """Timeline rows (entry type, day, time, id) of statements, or of their event links."""
         text: CharField = CharField()
-        said = statements.annotate(
+        return rows.annotate(
             entry_type=Value("statement", output_field=text),
             day=F("said_on"),
             at=Coalesce("said_at", START_OF_DAY),
-        ).values_list("entry_type", "day", "at", "id")
+            entry_id=F(statement_id),
+        ).values_list("entry_type", "day", "at", "entry_id")
+
+    @staticmethod
+    def timeline(said: QuerySet, children: QuerySet[Event]) -> QuerySet:
+        """(entry type, day, time, id) of every entry in order; one query per page of any size.
+
+        A UNION of the statements' rows and the child events', so the database orders and
+        slices the mixed timeline.
+        """
+        text: CharField = CharField()
         happened = children.annotate(
             entry_type=Value("event", output_field=text),
             day=F("start_date"),
             at=Coalesce("start_time", START_OF_DAY),
-        ).values_list("entry_type", "day", "at", "id")
-        return said.order_by().union(happened.order_by(), all=True).order_by("day", "at", "id")
+            entry_id=F("id"),
+        ).values_list("entry_type", "day", "at", "entry_id")
+        timeline = said.order_by().union(happened.order_by(), all=True)
+        return timeline.order_by("day", "at", "entry_id")
 
     @staticmethod
     def entries(rows: Iterable[tuple], statements: StatementQuerySet) -> list[TimelineEntry]:
@@ -109,10 +124,9 @@ class EventDetailView(DetailView):
 MOST_QUOTED = 20
 
 
-def most_quoted_about(event: Event) -> list[Person]:
-    """The people quoted most among the event's latest statements, alphabetically: a short list
-    however many people an event of years has quoted (one query over a bounded window)."""
-    recent = event.statements.published().most_recent(FACET_WINDOW).values("pk")
-    in_window = Person.objects.filter(statements__in=recent)
+def most_quoted_among(latest: StatementQuerySet) -> list[Person]:
+    """The people quoted most among an event's `latest` statements, alphabetically: a short
+    list however many people an event of years has quoted (one query over a bounded window)."""
+    in_window = Person.objects.filter(statements__in=latest.values("pk"))
     people = most_frequent(in_window, "statements", limit=MOST_QUOTED)
     return sorted(people, key=lambda person: person.sort_name.casefold())

@@ -17,7 +17,8 @@ transaction (a failure rolls all of it back, trigger and indexes included):
   headline) are computed once per person and per source, which is what the function computes
   for a statement with no attribution and no context; the others get theirs computed in full;
 - the database works on one batch while Python makes the next (see PostgresLoader);
-- the trigger is enabled again.
+- the trigger is enabled again. The event links' trigger (0007) is disabled likewise: the rows
+  written carry the statement's date, time and status it would copy.
 
 What is left is the database's own work, mostly `to_tsvector` on every text and the GIN
 index build, which is why a million statements take about two minutes on two cores.
@@ -134,6 +135,9 @@ def copy_text(value: int | str | None) -> str:
 
 # From migration statements/0003_statement_search_vector.py.
 INSERT_TRIGGER = "statement_search_vector_on_insert"
+# From migration statements/0007_statement_event_said.py: the rows written carry the copies
+# of the statement's date, time and status the trigger would look up, link by link.
+LINK_FILL_TRIGGER = "statement_event_fill"
 STAGED_STATEMENTS = "fake_statement"
 SPEAKER_DOCUMENTS = "fake_speaker_document"
 SOURCE_DOCUMENTS = "fake_source_document"
@@ -161,6 +165,7 @@ class PostgresLoader(Loader):
     @contextmanager
     def bulk_load(self) -> Iterator[None]:
         statements = self.quote(STATEMENTS.name)
+        links = self.quote(STATEMENT_EVENTS.name)
         with self.connection.cursor() as cursor:
             cursor.execute("SET LOCAL TIME ZONE 'UTC'")  # rows give times in UTC
             # Room to build the indexes, and to join statements to documents in memory.
@@ -168,6 +173,7 @@ class PostgresLoader(Loader):
             cursor.execute("SET LOCAL work_mem = '256MB'")
             restore = [sql for table in self.BULK_TABLES for sql in self.unindex(cursor, table)]
             cursor.execute(f"ALTER TABLE {statements} DISABLE TRIGGER {INSERT_TRIGGER}")
+            cursor.execute(f"ALTER TABLE {links} DISABLE TRIGGER {LINK_FILL_TRIGGER}")
             cursor.execute(f"CREATE TEMPORARY TABLE {STAGED_STATEMENTS} (LIKE {statements})")
         self.raw = self.connection.connection
         try:
@@ -182,6 +188,7 @@ class PostgresLoader(Loader):
                 for sql in restore:
                     cursor.execute(sql)
             cursor.execute(f"ALTER TABLE {statements} ENABLE TRIGGER {INSERT_TRIGGER}")
+            cursor.execute(f"ALTER TABLE {links} ENABLE TRIGGER {LINK_FILL_TRIGGER}")
             cursor.execute(
                 f"DROP TABLE IF EXISTS {STAGED_STATEMENTS}, {SPEAKER_DOCUMENTS}, {SOURCE_DOCUMENTS}"
             )

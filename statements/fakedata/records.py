@@ -23,7 +23,7 @@ from taggit.models import Tag
 
 from events.models import Event, Participation
 from people.models import Organization, OtherName, Person, PersonLink, Role, default_sort_name
-from statements.models import Source, Statement, TaggedStatement
+from statements.models import Source, Statement, StatementEventLink, TaggedStatement
 
 from . import lexicon, shapes
 from .prose import Prose
@@ -67,7 +67,8 @@ STATEMENTS = table(
     " editor_notes created_at updated_at",
 )
 STATEMENT_TAGS = table(TaggedStatement, "id tag content_object")
-STATEMENT_EVENTS = table(Statement.events.through, "id statement event")
+# With the copies of the statement's date, time and status the links carry (StatementEventLink).
+STATEMENT_EVENTS = table(StatementEventLink, "id statement event said_on said_at status")
 
 Record = tuple[Table, Row]
 
@@ -701,7 +702,10 @@ def statements(world: World) -> Iterator[Record]:
             ),
         )
         for event_id in events:
-            yield STATEMENT_EVENTS, (next_event_row, statement_id, event_id)
+            yield (
+                STATEMENT_EVENTS,
+                (next_event_row, statement_id, event_id, iso(day), said_at, status),
+            )
             next_event_row += 1
         for tag_id in dict.fromkeys([tags.draw(rng) for _ in range(tag_count.draw(rng))]):
             yield STATEMENT_TAGS, (next_tag_row, tag_id, statement_id)
@@ -737,5 +741,5 @@ MODELS: dict[Table, type[models.Model]] = {
     TAGS: Tag,
     STATEMENTS: Statement,
     STATEMENT_TAGS: TaggedStatement,
-    STATEMENT_EVENTS: Statement.events.through,
+    STATEMENT_EVENTS: StatementEventLink,
 }

@@ -17,7 +17,8 @@ D = datetime.date
 
 @pytest.fixture
 def crowded():
-    """Forty published statements by eight speakers with roles, tags, events and sources."""
+    """Forty published statements by seven speakers with roles and one unnamed spokesperson,
+    with tags, events and sources."""
     event = factories.event(slug="crowded-event")
     child = factories.event(slug="crowded-child", parent=event, start_date=D(2021, 3, 20))
     outlet = factories.organization(classification="outlet", slug="the-outlet")
@@ -25,9 +26,16 @@ def crowded():
     for n in range(8):
         role = factories.role(start_date=D(2000, 1, 1), label=f"minister {n}")
         speakers.append(role.person)
+    spokespeople = factories.organization(slug="a-ministry")
     for n in range(40):
+        # One in eight said by an unnamed spokesperson: lists show their organisation too.
+        said_by = (
+            {"organization": spokespeople, "attribution": "A spokesperson"}
+            if n % 8 == 7
+            else {"speaker": speakers[n % 8]}
+        )
         factories.statement(
-            speaker=speakers[n % 8],
+            **said_by,
             said_on=D(2021, 1, 1) + datetime.timedelta(days=n),
             source=factories.source(outlet=outlet),
             tags=[f"tag {n % 5}", "crowded"],
@@ -37,25 +45,26 @@ def crowded():
 
 
 # Each list page's queries with more rows than fit on a page. On PostgreSQL, search highlights
-# the page's matches in one more query.
+# the page's matches in one more query. A page's statements cost four queries of their own
+# besides the list (roles, unnamed speakers' organisations, tags, events: see with_related).
 LIST_PAGES = {
-    "home": (lambda c: reverse("statements:home"), 5),
-    "all statements": (lambda c: reverse("statements:list"), 7),
-    "all statements, oldest first": (lambda c: reverse("statements:list") + "?sort=oldest", 7),
+    "home": (lambda c: reverse("statements:home"), 7),
+    "all statements": (lambda c: reverse("statements:list"), 9),
+    "all statements, oldest first": (lambda c: reverse("statements:list") + "?sort=oldest", 9),
     "all statements, filtered": (
         lambda c: reverse("statements:list") + "?tag=crowded&event=crowded-event&kind=direct",
-        9,
+        11,
     ),
-    "search": (lambda c: reverse("statements:search") + "?q=Statement+number", 8),
-    "tag": (lambda c: reverse("statements:tag", args=["crowded"]), 7),
+    "search": (lambda c: reverse("statements:search") + "?q=Statement+number", 10),
+    "tag": (lambda c: reverse("statements:tag", args=["crowded"]), 9),
     "people": (lambda c: reverse("people:list"), 2),
     "people, searched": (lambda c: reverse("people:list") + "?q=Person", 2),
-    "person": (lambda c: c["person"].get_absolute_url(), 11),
-    "person, filtered": (lambda c: c["person"].get_absolute_url() + "?tag=crowded", 12),
+    "person": (lambda c: c["person"].get_absolute_url(), 12),
+    "person, filtered": (lambda c: c["person"].get_absolute_url() + "?tag=crowded", 13),
     "events": (lambda c: reverse("events:list"), 2),
-    "event": (lambda c: c["event"].get_absolute_url(), 11),
-    "feed": (lambda c: reverse("statements:feed-rss"), 3),
-    "person feed": (lambda c: reverse("statements:person-feed-atom", args=["person-x"]), 4),
+    "event": (lambda c: c["event"].get_absolute_url(), 13),
+    "feed": (lambda c: reverse("statements:feed-rss"), 5),
+    "person feed": (lambda c: reverse("statements:person-feed-atom", args=["person-x"]), 5),
     "sitemap": (lambda c: reverse("sitemap"), 8),
 }
 

@@ -89,13 +89,22 @@ def test_with_related_lists_statements_in_constant_queries(django_assert_num_que
         factories.statement(
             speaker=role.person, tags=["policing", "protest"], events=[factories.event()]
         )
-    with django_assert_num_queries(3):
+    factories.statement(organization=factories.organization(), attribution="A spokesperson")
+    # The list, then the roles (with their organisations), the unnamed speakers'
+    # organisations, the tags and the events: one query each, however many statements.
+    with django_assert_num_queries(5):
         rows = [
-            (s.speaker_name, s.role.label, s.source.outlet.name, s.tags.all(), s.events.all())
+            (
+                s.speaker_name,
+                s.role and (s.role.label, s.role.organization.name),
+                s.source.outlet.name,
+                s.tags.all(),
+                s.events.all(),
+            )
             for s in Statement.objects.published().with_related()
         ]
-        assert len(rows) == 10
-        assert all(len(row[3]) == 2 and len(row[4]) == 1 for row in rows)
+        assert len(rows) == 11
+        assert sum(len(row[3]) == 2 and len(row[4]) == 1 for row in rows) == 10
 
 
 def test_tags_are_case_insensitive():
