@@ -30,9 +30,18 @@ EDITOR_PERMISSIONS: dict[tuple[str, str], tuple[str, ...]] = {
     ("statements", "statement"): ("view", "add", "change"),
     ("statements", "taggedstatement"): ("view", "add", "change", "delete"),
     ("taggit", "tag"): ("view", "add", "change"),
+    # Editors write claims and propose verdicts; publishing a verdict is a reviewer's.
+    ("claims", "claim"): ("view", "add", "change"),
+    ("claims", "taggedclaim"): ("view", "add", "change", "delete"),
+    ("claims", "verdict"): ("view", "add", "change"),
+    ("claims", "proposition"): ("view", "add", "change"),
+    ("claims", "stance"): ("view", "add", "change", "delete"),
 }
 
-REVIEWER_EXTRA_PERMISSIONS: tuple[tuple[str, str], ...] = (("statements", "publish_statement"),)
+REVIEWER_EXTRA_PERMISSIONS: tuple[tuple[str, str], ...] = (
+    ("statements", "publish_statement"),
+    ("claims", "publish_verdict"),
+)
 
 
 def sync_newsroom_groups(group_model: Any, permission_model: Any, using: str = "default") -> None:

@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "people",
     "events",
     "statements",
+    "claims",
     # Last, so its post_migrate sync of the groups runs after every app's permissions exist.
     "common",
 ]
@@ -154,6 +155,10 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en-gb"
+# Who publishes the site's fact-checks: the author of each ClaimReview search engines read.
+SITE_PUBLISHER_NAME = env_str("SITE_PUBLISHER_NAME", "On Record")
+SITE_PUBLISHER_URL = env_str("SITE_PUBLISHER_URL")
+
 TIME_ZONE = env_str("TIME_ZONE", "Europe/London")
 USE_I18N = True
 USE_TZ = True

@@ -3,6 +3,7 @@ from django.contrib.sitemaps import views as sitemaps_views
 from django.urls import include, path
 from django.views.generic import TemplateView
 
+from claims.sitemaps import ClaimSitemap, PropositionSitemap
 from common.cache import cached_page
 from common.sitemaps import NamedPagesSitemap
 from common.views import healthz
@@ -20,12 +21,21 @@ admin.site.index_title = "The record"
 # sitemap.xml: every public page a search engine should know; retracted and draft never.
 SITEMAPS = {
     "pages": NamedPagesSitemap(
-        ["statements:home", "statements:list", "people:list", "events:list"]
+        [
+            "statements:home",
+            "statements:list",
+            "people:list",
+            "events:list",
+            "claims:list",
+            "claims:positions",
+        ]
     ),
     "statements": StatementSitemap,
     "people": PersonSitemap,
     "events": EventSitemap,
     "tags": TagSitemap,
+    "claims": ClaimSitemap,
+    "positions": PropositionSitemap,
 }
 
 handler500 = "common.views.server_error"
@@ -35,6 +45,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("people/", include("people.urls")),
     path("events/", include("events.urls")),
+    path("", include("claims.urls")),
     path("", include("statements.urls")),
     # An index of sections, each in pages (?p=2): the statements section is paged by id range.
     path("sitemap.xml", record_page(sitemaps_views.index), {"sitemaps": SITEMAPS}, name="sitemap"),

@@ -10,6 +10,11 @@ from statements.models import Source, Statement
 _sequence = itertools.count(1)
 
 
+def next_number() -> int:
+    """A number no other record made here has, for unique names and slugs."""
+    return next(_sequence)
+
+
 def organization(**overrides) -> Organization:
     n = next(_sequence)
     values = {"name": f"Organisation {n}", "slug": f"organisation-{n}", "classification": "other"}

@@ -10,7 +10,15 @@ from django.urls import reverse
 from statements.models import Statement
 from tests.routes import public_route_names
 
-from .conftest import DRAFT_TEXT, RETRACTED_TEXT
+from .conftest import (
+    DRAFT_CLAIM_TEXT,
+    DRAFT_TEXT,
+    PROPOSED_FINDING,
+    RETRACTED_TEXT,
+    UNRATED_CLAIM_TEXT,
+)
+
+DEMO_CLAIM = "police-and-public-managed-the-pandemic-well"
 
 pytestmark = pytest.mark.django_db
 
@@ -65,8 +73,20 @@ EXAMPLES = {
     "sitemap": lambda: [reverse("sitemap")],
     "django.contrib.sitemaps.views.sitemap": lambda: [
         reverse("django.contrib.sitemaps.views.sitemap", args=[section])
-        for section in ("pages", "statements", "people", "events", "tags")
+        for section in ("pages", "statements", "people", "events", "tags", "claims", "positions")
     ],
+    "claims:list": lambda: [
+        reverse("claims:list"),
+        reverse("claims:list") + "?verdict=false",
+        reverse("claims:list") + "?person=kit-malthouse&tag=policing",
+    ],
+    "claims:detail": lambda: [reverse("claims:detail", args=[DEMO_CLAIM])],
+    "claims:feed-rss": lambda: [reverse("claims:feed-rss")],
+    "claims:feed-atom": lambda: [reverse("claims:feed-atom")],
+    "claims:person-feed-rss": lambda: [reverse("claims:person-feed-rss", args=["kit-malthouse"])],
+    "claims:person-feed-atom": lambda: [reverse("claims:person-feed-atom", args=["kit-malthouse"])],
+    "claims:positions": lambda: [reverse("claims:positions")],
+    "claims:position": lambda: [reverse("claims:position", args=["should-cressida-dick-resign"])],
     "robots": lambda: [reverse("robots")],
     "healthz": lambda: [reverse("healthz")],
 }
@@ -89,6 +109,9 @@ def test_unpublished_statements_appear_on_no_public_page(client, unpublished, ro
         assert "secret-draft-tag" not in page, url
         assert DRAFT_TEXT not in page and draft_url not in page, url
         assert RETRACTED_TEXT not in page and retracted_url not in page, url
+        assert DRAFT_CLAIM_TEXT not in page and "draft-claim" not in page, url
+        assert UNRATED_CLAIM_TEXT not in page and "unrated-claim" not in page, url
+        assert PROPOSED_FINDING not in page, url
 
 
 def test_a_retracted_statement_keeps_its_permalink_with_notice_and_noindex(client, unpublished):
@@ -110,6 +133,16 @@ def test_staff_preview_a_draft_marked_as_such(editor_client, unpublished):
     assert response.status_code == 200
     assert DRAFT_TEXT in response.content.decode()
     assert "Only staff can see this page" in response.content.decode()
+
+
+def test_draft_and_unrated_claims_are_not_found_for_the_public(client, unpublished):
+    for slug in ("draft-claim", "unrated-claim"):
+        assert client.get(reverse("claims:detail", args=[slug])).status_code == 404
+
+
+def test_unpublished_stances_are_not_counted(client, unpublished):
+    page = client.get(reverse("claims:positions")).content.decode()
+    assert "0 support · 1 oppose" in page
 
 
 def test_unpublished_statements_are_not_counted(client, unpublished):

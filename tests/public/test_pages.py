@@ -47,6 +47,7 @@ def crowded():
 # Each list page's queries with more rows than fit on a page. On PostgreSQL, search highlights
 # the page's matches in one more query. A page's statements cost four queries of their own
 # besides the list (roles, unnamed speakers' organisations, tags, events: see with_related).
+# A person's page adds their verdict tally and their changes of position (claims' tags).
 LIST_PAGES = {
     "home": (lambda c: reverse("statements:home"), 7),
     "all statements": (lambda c: reverse("statements:list"), 9),
@@ -59,8 +60,8 @@ LIST_PAGES = {
     "tag": (lambda c: reverse("statements:tag", args=["crowded"]), 9),
     "people": (lambda c: reverse("people:list"), 2),
     "people, searched": (lambda c: reverse("people:list") + "?q=Person", 2),
-    "person": (lambda c: c["person"].get_absolute_url(), 12),
-    "person, filtered": (lambda c: c["person"].get_absolute_url() + "?tag=crowded", 13),
+    "person": (lambda c: c["person"].get_absolute_url(), 14),
+    "person, filtered": (lambda c: c["person"].get_absolute_url() + "?tag=crowded", 15),
     "events": (lambda c: reverse("events:list"), 2),
     "event": (lambda c: c["event"].get_absolute_url(), 13),
     "feed": (lambda c: reverse("statements:feed-rss"), 5),

@@ -10,6 +10,7 @@ from html.parser import HTMLParser
 import pytest
 from django.urls import reverse
 
+from claims.models import Claim, ClaimStatus, Proposition, Stance, Verdict
 from events.models import Participation
 from people.models import OtherName, PersonLink
 from statements.models import Statement
@@ -80,7 +81,31 @@ def hostile():
         kind=Statement.Kind.PARTIAL,
         events=[event],
     )
+    hostile_claims(statement, source)
     return {"statement": statement, "tag": statement.tags.get().slug}
+
+
+def hostile_claims(statement: Statement, evidence) -> None:
+    """A rated claim, its earlier verdict, a proposition and a stance, all hostile text."""
+    claim = Claim.objects.create(
+        text=f"Claim {PAYLOAD}",
+        short_text=f"Claim {PAYLOAD}"[:75],
+        slug="hostile-claim",
+        status=ClaimStatus.PUBLISHED,
+    )
+    claim.statements.add(statement)
+    claim.tags.add(f"claim tag {PAYLOAD}"[:100])
+    first = Verdict.objects.create(claim=claim, rating="half-true", finding=f"First {PAYLOAD}")
+    first.publish(None)
+    second = Verdict.objects.create(
+        claim=claim, rating="false", finding=f"Finding {PAYLOAD}", change_reason=PAYLOAD
+    )
+    second.evidence.add(evidence)
+    second.publish(None)
+    proposition = Proposition.objects.create(
+        question=f"Question {PAYLOAD}"[:200], slug="hostile-question", description=PAYLOAD
+    )
+    Stance.objects.create(proposition=proposition, statement=statement, position="supports")
 
 
 def hostile_examples(hostile) -> dict[str, list[str]]:
@@ -116,8 +141,24 @@ def hostile_examples(hostile) -> dict[str, list[str]]:
         "sitemap": [reverse("sitemap")],
         "django.contrib.sitemaps.views.sitemap": [
             reverse("django.contrib.sitemaps.views.sitemap", args=[section])
-            for section in ("pages", "statements", "people", "events", "tags")
+            for section in (
+                "pages",
+                "statements",
+                "people",
+                "events",
+                "tags",
+                "claims",
+                "positions",
+            )
         ],
+        "claims:list": [reverse("claims:list"), reverse("claims:list") + "?person=hostile-person"],
+        "claims:detail": [reverse("claims:detail", args=["hostile-claim"])],
+        "claims:feed-rss": [reverse("claims:feed-rss")],
+        "claims:feed-atom": [reverse("claims:feed-atom")],
+        "claims:person-feed-rss": [reverse("claims:person-feed-rss", args=["hostile-person"])],
+        "claims:person-feed-atom": [reverse("claims:person-feed-atom", args=["hostile-person"])],
+        "claims:positions": [reverse("claims:positions")],
+        "claims:position": [reverse("claims:position", args=["hostile-question"])],
         "robots": [reverse("robots")],
         "healthz": [reverse("healthz")],
     }

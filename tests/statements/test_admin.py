@@ -1,7 +1,9 @@
 import datetime
 
 import pytest
+from django.contrib import admin
 from django.contrib.admin.models import LogEntry
+from django.forms.models import _get_foreign_key
 from django.urls import reverse
 
 from people.models import Person
@@ -13,8 +15,24 @@ pytestmark = pytest.mark.django_db
 D = datetime.date
 
 
+def inline_management_data(model) -> dict:
+    """Empty management forms for each inline on `model`'s admin form (claims and stances on
+    a statement's), as the page would post them with no rows added."""
+    data = {}
+    for inline in admin.site._registry[model].inlines:
+        fk = _get_foreign_key(model, inline.model, fk_name=inline.fk_name)
+        prefix = fk.remote_field.get_accessor_name(model=inline.model).replace("+", "")
+        data |= {
+            f"{prefix}-TOTAL_FORMS": "0",
+            f"{prefix}-INITIAL_FORMS": "0",
+            f"{prefix}-MIN_NUM_FORMS": "0",
+            f"{prefix}-MAX_NUM_FORMS": "1000",
+        }
+    return data
+
+
 def change_form_data(statement: Statement, **overrides) -> dict:
-    data = {
+    data = inline_management_data(Statement) | {
         "text": statement.text,
         "kind": statement.kind,
         "speaker": statement.speaker_id or "",

@@ -11,7 +11,7 @@ from django.db import models, transaction
 
 from events.models import Event, Participation
 from people.models import Organization, OtherName, Person, Role
-from statements.demo import records
+from statements.demo import demo_loaded, records
 from statements.models import Source, Statement
 
 M = TypeVar("M", bound=models.Model)
@@ -102,6 +102,7 @@ class Command(BaseCommand):
         source_values = dict(records.SOURCE, outlet=organizations[str(records.SOURCE["outlet"])])
         source = upsert(Source, {"title": source_values.pop("title")}, source_values)
 
+        statements = []
         for demo_statement in records.STATEMENTS:
             text = verbatim_span(article, demo_statement.first_words, demo_statement.last_words)
             if demo_statement.kind == Statement.Kind.DIRECT:
@@ -122,11 +123,13 @@ class Command(BaseCommand):
                 statement.events.set(wanted_events)
             if {tag.name for tag in statement.tags.all()} != set(demo_statement.tags):
                 statement.tags.set(demo_statement.tags)
+            statements.append(statement)
 
         self.stdout.write(
             f"Demo record loaded: {len(people)} people, {len(events)} events, "
             f"{len(records.STATEMENTS)} statements."
         )
+        demo_loaded.send(sender=self.__class__, statements=statements, stdout=self.stdout)
         if not no_accounts:
             self.create_accounts()
 

@@ -1,0 +1,150 @@
+"""Editors write claims and propose verdicts; only reviewers publish, by no other path."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import reverse
+
+from claims.models import Claim, ClaimStatus, Rating, Verdict, VerdictStatus
+from common.groups import EDITORS, REVIEWERS
+from statements.models import Statement
+from tests import factories
+from tests.statements.test_admin import inline_management_data
+
+pytestmark = pytest.mark.django_db
+
+
+def make_claim(**overrides) -> Claim:
+    values = {
+        "text": "Police and public have managed pandemic policing well in most cases.",
+        "short_text": "Pandemic policing was managed well in most cases",
+        "slug": "pandemic-policing-managed-well",
+    } | overrides
+    return Claim.objects.create(**values)
+
+
+def propose(claim: Claim, **overrides) -> Verdict:
+    values = {"claim": claim, "rating": Rating.MOSTLY_TRUE, "finding": "Fines were few."}
+    return Verdict.objects.create(**(values | overrides))
+
+
+def claim_form_data(**overrides) -> dict:
+    data = inline_management_data(Claim) | {
+        "text": "Crime fell during the lockdown.",
+        "short_text": "Crime fell during the lockdown",
+        "slug": "crime-fell-during-lockdown",
+        "status": "published",
+        "tags": "",
+        "editor_notes": "",
+    }
+    return data | overrides
+
+
+def test_reviewers_and_only_reviewers_may_publish_verdicts(newsroom_groups):
+    def codenames(name):
+        return set(Group.objects.get(name=name).permissions.values_list("codename", flat=True))
+
+    assert "publish_verdict" in codenames(REVIEWERS)
+    assert "publish_verdict" not in codenames(EDITORS)
+    assert {"add_claim", "change_claim", "add_verdict", "change_verdict"} <= codenames(EDITORS)
+
+
+def test_an_editors_new_claim_is_a_draft_whatever_was_posted(editor_client, editor):
+    response = editor_client.post(reverse("admin:claims_claim_add"), claim_form_data())
+
+    assert response.status_code == 302
+    claim = Claim.objects.get(slug="crime-fell-during-lockdown")
+    assert claim.status == ClaimStatus.DRAFT
+    assert claim.created_by == editor
+
+
+def test_an_editor_proposes_a_verdict_but_cannot_publish_it(editor_client):
+    claim = make_claim(status=ClaimStatus.PUBLISHED)
+    response = editor_client.post(
+        reverse("admin:claims_verdict_add"),
+        {"claim": claim.pk, "rating": "false", "finding": "No.", "status": "published"},
+    )
+    assert response.status_code == 302
+    verdict = Verdict.objects.get(claim=claim)
+    assert verdict.status == VerdictStatus.PROPOSED
+
+    changelist = reverse("admin:claims_verdict_changelist")
+    assert 'value="publish"' not in editor_client.get(changelist).content.decode()
+    editor_client.post(changelist, {"action": "publish", "_selected_action": [verdict.pk]})
+
+    verdict.refresh_from_db()
+    claim.refresh_from_db()
+    assert verdict.status == VerdictStatus.PROPOSED
+    assert claim.verdict is None
+    assert not Claim.objects.published().exists()
+
+
+def test_a_reviewer_publishes_a_verdict_which_the_claim_then_shows(reviewer_client, reviewer):
+    claim = make_claim(status=ClaimStatus.PUBLISHED)
+    verdict = propose(claim)
+
+    response = reviewer_client.post(
+        reverse("admin:claims_verdict_changelist"),
+        {"action": "publish", "_selected_action": [verdict.pk]},
+        follow=True,
+    )
+
+    assert "1 verdict(s) published." in response.content.decode()
+    verdict.refresh_from_db()
+    claim.refresh_from_db()
+    assert verdict.status == VerdictStatus.PUBLISHED
+    assert verdict.reviewer == reviewer and verdict.reviewed_on is not None
+    assert claim.verdict == verdict and claim.rated_on == verdict.reviewed_on
+    assert list(Claim.objects.published()) == [claim]
+    assert verdict.history.first().history_user == reviewer
+
+
+def test_a_published_verdict_is_never_edited_in_place(reviewer_client, reviewer):
+    verdict = propose(make_claim(status=ClaimStatus.PUBLISHED))
+    verdict.publish(reviewer)
+    url = reverse("admin:claims_verdict_change", args=[verdict.pk])
+
+    response = reviewer_client.post(url, {"claim": verdict.claim_id, "rating": "false"})
+
+    assert response.status_code == 403
+    verdict.refresh_from_db()
+    assert verdict.rating == Rating.MOSTLY_TRUE
+
+
+def test_a_new_verdict_must_say_why_it_changes_and_keeps_the_earlier_one(editor_client, reviewer):
+    claim = make_claim(status=ClaimStatus.PUBLISHED)
+    first = propose(claim)
+    first.publish(reviewer)
+    add = reverse("admin:claims_verdict_add")
+
+    refused = editor_client.post(add, {"claim": claim.pk, "rating": "false", "finding": "No."})
+    assert refused.status_code == 200
+    assert "say why it changes" in refused.content.decode()
+
+    editor_client.post(
+        add,
+        {"claim": claim.pk, "rating": "false", "finding": "No.", "change_reason": "New data."},
+    )
+    second = Verdict.objects.get(claim=claim, rating=Rating.FALSE)
+    second.publish(reviewer)
+    claim.refresh_from_db()
+    assert claim.verdict == second
+    assert list(claim.earlier_verdicts()) == [first]
+
+
+def test_draft_claims_and_claims_without_a_published_verdict_are_not_public(reviewer):
+    unrated = make_claim(status=ClaimStatus.PUBLISHED, slug="unrated")
+    propose(unrated)
+    draft = make_claim(slug="draft")
+    propose(draft).publish(reviewer)
+    public = make_claim(status=ClaimStatus.PUBLISHED, slug="public")
+    propose(public).publish(reviewer)
+
+    assert list(Claim.objects.published()) == [public]
+
+
+def test_the_statement_form_has_the_claims_it_makes_and_its_stances(editor_client):
+    statement = factories.statement(status=Statement.Status.DRAFT)
+    page = editor_client.get(reverse("admin:statements_statement_change", args=[statement.pk]))
+    text = page.content.decode()
+    assert "Claims this statement makes" in text
+    assert "Stances" in text
