@@ -1,8 +1,14 @@
 from typing import Any
 
+from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed, QueryDict
+from django.shortcuts import redirect
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 from taggit.managers import TaggableManager
 
@@ -10,8 +16,11 @@ from common.forms import BoundedTagField
 from common.safe_autocomplete import SafeAutocompleteMixin
 from common.text import excerpt
 from statements.admin import StatementAdmin, signed_in
+from statements.import_forms import QuoteForm, QuoteFormSet
+from statements.importing import MAX_QUOTES_PER_IMPORT
 from statements.models import Statement
 
+from .matching import similar_claims
 from .models import Claim, ClaimStatus, Proposition, Stance, Verdict, VerdictStatus
 
 
@@ -192,11 +201,123 @@ class ClaimsMadeInline(admin.TabularInline):
     autocomplete_fields = ["claim"]
 
 
+class QuoteWithClaimsForm(QuoteForm):
+    """A quote of the article import's review, with the existing claims its wording repeats
+    offered as tick boxes (none ticked): the ticked ones are linked to the new draft."""
+
+    claims = forms.ModelMultipleChoiceField(
+        Claim.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Claims it repeats",
+        help_text="Existing claims worded like this quote. Tick those it makes.",
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        text = self.data.get(self.add_prefix("text")) if self.is_bound else None
+        text = text if text is not None else (self.initial.get("text") or "")
+        offered = {claim.pk for claim in similar_claims(str(text)[:5000])}
+        if self.is_bound:  # what was ticked stays acceptable if an edit moved the text away
+            posted = self.data
+            ticked = (
+                posted.getlist(self.add_prefix("claims")) if isinstance(posted, QueryDict) else []
+            )
+            offered |= set(
+                Claim.objects.filter(pk__in=[v for v in ticked if v.isdigit()][:20]).values_list(
+                    "pk", flat=True
+                )
+            )
+        if offered:
+            field = self.fields["claims"]
+            assert isinstance(field, forms.ModelMultipleChoiceField)
+            field.queryset = Claim.objects.filter(pk__in=offered)
+        else:
+            del self.fields["claims"]
+
+
 class StatementWithClaimsAdmin(StatementAdmin):
-    """The statement form with its claims and stances: claims build on statements, so the
-    inlines are added here rather than in the statements app."""
+    """The statement form with its claims and stances, and the existing claims its wording
+    repeats, each linked with one click. Claims build on statements, so this is added here
+    rather than in the statements app."""
 
     inlines = [*StatementAdmin.inlines, ClaimsMadeInline, StanceInline]
+    change_form_template = "admin/claims/statement_change_form.html"
+    quote_formset = forms.formset_factory(
+        QuoteWithClaimsForm,
+        formset=QuoteFormSet,
+        extra=0,
+        max_num=MAX_QUOTES_PER_IMPORT,
+        absolute_max=MAX_QUOTES_PER_IMPORT,
+        validate_max=True,
+    )
+
+    def imported(self, request: HttpRequest, drafts: list[tuple[Statement, dict]]) -> None:
+        for statement, data in drafts:
+            for claim in data.get("claims") or ():
+                claim.statements.add(statement)
+                self.log_change(request, statement, f"Linked to the claim “{claim.short_text}”.")
+
+    def get_fieldsets(self, request: HttpRequest, obj: Any = None) -> Any:
+        fieldsets = list(super().get_fieldsets(request, obj))
+        if obj is not None:
+            fieldsets.insert(1, ("Claims it may repeat", {"fields": ["suggested_claims"]}))
+        return fieldsets
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
+        return [*super().get_readonly_fields(request, obj), "suggested_claims"]
+
+    @admin.display(description="suggested")
+    def suggested_claims(self, statement: Statement) -> str:
+        """Existing claims worded like this statement and not linked to it yet; each button
+        posts the small form the change form template adds outside the main one, so what
+        is being edited on the page is not submitted with it."""
+        linked = set(Claim.objects.filter(statements=statement).values_list("pk", flat=True))
+        suggestions = similar_claims(statement.text, exclude=linked)
+        if not suggestions:
+            return "No existing claim is worded like this statement."
+        return format_html(
+            '<ul class="claim-suggestions">{}</ul>',
+            format_html_join(
+                "",
+                "<li>{} <span>({}% alike)</span> "
+                '<button type="submit" form="link-claim-form" name="claim" value="{}">'
+                "Link this claim</button></li>",
+                (
+                    (claim.short_text, round(100 * getattr(claim, "similarity", 0)), claim.pk)
+                    for claim in suggestions
+                ),
+            ),
+        )
+
+    def get_urls(self) -> list[Any]:
+        link = self.admin_site.admin_view(self.link_claim_view)
+        return [
+            path("<path:object_id>/link-claim/", link, name="statements_statement_link_claim"),
+            *super().get_urls(),
+        ]
+
+    def link_claim_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
+        """Link the statement to a suggested claim, recorded as an edit of the statement: who
+        and when, its history row and the admin log."""
+        statement = self.get_object(request, object_id)
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        if statement is None or not self.has_change_permission(request, statement):
+            raise PermissionDenied
+        claim = Claim.objects.filter(pk=request.POST.get("claim", "")[:18] or 0).first()
+        change_url = reverse("admin:statements_statement_change", args=[statement.pk])
+        if claim is None:
+            self.message_user(request, "That claim no longer exists.", messages.ERROR)
+            return redirect(change_url)
+        with transaction.atomic():
+            claim.statements.add(statement)
+            statement.updated_by = signed_in(request)
+            statement._change_reason = f"Linked to the claim “{claim.short_text}”"
+            statement.save()
+            self.log_change(request, statement, f"Linked to the claim “{claim.short_text}”.")
+        self.message_user(request, f"Linked to the claim “{claim.short_text}”.", messages.SUCCESS)
+        return redirect(change_url)
 
 
 admin.site.unregister(Statement)

@@ -177,6 +177,14 @@ class StatementAdmin(SafeAutocompleteMixin, SimpleHistoryAdmin):
         status = Statement.Status
         self._move(request, queryset, status.RETRACTED, {status.PUBLISHED}, "retracted")
 
+    # The review's forms; an app building on statements may add fields (claims/admin.py) and
+    # act on them in `imported`.
+    quote_formset: Any = QuoteFormSet
+
+    def imported(self, request: HttpRequest, drafts: list[tuple[Statement, dict]]) -> None:
+        """Called inside the import's transaction with each new draft and the cleaned data of
+        the review form it came from."""
+
     def get_urls(self):
         import_view = self.admin_site.admin_view(self.import_article_view)
         return [
@@ -204,7 +212,7 @@ class StatementAdmin(SafeAutocompleteMixin, SimpleHistoryAdmin):
         text = article_form.cleaned_data["text"]
         review_problem = ""
         if step == "create":
-            quote_forms = QuoteFormSet(request.POST, prefix="quote")
+            quote_forms = self.quote_formset(request.POST, prefix="quote")
             # Checked before any quote form is built, so a forged count costs nothing.
             review_problem = self._altered_review_problem(quote_forms)
             if not review_problem and quote_forms.is_valid():
@@ -214,7 +222,7 @@ class StatementAdmin(SafeAutocompleteMixin, SimpleHistoryAdmin):
         left_out = max(0, len(candidates) - MAX_QUOTES_PER_IMPORT)
         candidates = candidates[:MAX_QUOTES_PER_IMPORT]
         if step != "create" or review_problem:
-            quote_forms = QuoteFormSet(
+            quote_forms = self.quote_formset(
                 initial=self._review_initial(candidates, article_form.cleaned_data["published_on"]),
                 prefix="quote",
             )
@@ -304,6 +312,15 @@ class StatementAdmin(SafeAutocompleteMixin, SimpleHistoryAdmin):
                 created = create_drafts(source, accepted, signed_in(request))
                 for statement in created:
                     self.log_addition(request, statement, "Imported from an article.")
+                by_text = {statement.text: statement for statement in created}
+                self.imported(
+                    request,
+                    [
+                        (by_text[data["text"]], data)
+                        for data in quote_forms.cleaned_data
+                        if data.get("accept") and data["text"] in by_text
+                    ],
+                )
         except IntegrityError:
             # The same article saved at the same moment by someone else: theirs stands.
             existing = Source.objects.filter(url=url).first() if url else None
