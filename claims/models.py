@@ -5,8 +5,9 @@ import datetime
 from typing import Any
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import connections, models, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
@@ -71,6 +72,19 @@ class ClaimQuerySet(models.QuerySet):
         """Claims any published statement by `person` makes."""
         made = Statement.objects.published().by(person).filter(claims=models.OuterRef("pk"))
         return self.filter(models.Exists(made))
+
+    def search(self, q: str) -> "ClaimQuerySet":
+        """Claims whose wording matches `q` (web-search syntax on PostgreSQL, on
+        claim_text_search_idx; every word as a substring on SQLite)."""
+        if connections[self.db].vendor == "postgresql":
+            query = SearchQuery(q, search_type="websearch", config="english")
+            matched = self.annotate(document=SearchVector("text", config="english"))
+            return matched.filter(document=query)
+        words = [w for w in q.replace('"', " ").split() if w.lower() != "or" and w[:1] != "-"]
+        found = self
+        for word in words[:10]:
+            found = found.filter(Q(text__icontains=word) | Q(short_text__icontains=word))
+        return found if words else self.none()
 
     def with_related(self) -> "ClaimQuerySet":
         return self.select_related("verdict").prefetch_related("tags")

@@ -80,3 +80,16 @@ def position_changes(person: Person) -> dict[str, Any]:
         {pk for pair in pairs for pk in pair}
     )
     return {"changes": [(stances[before], stances[after]) for before, after in pairs]}
+
+
+CLAIMS_IN_SEARCH = 5
+
+
+@register.inclusion_tag("claims/includes/matching_claims.html")
+def matching_claims(q: str) -> dict[str, Any]:
+    """Search results' group of claims: the public claims worded like `q`, newest verdict
+    first (one query)."""
+    claims = Claim.objects.published().search(q).select_related("verdict") if q else None
+    return {
+        "claims": list(claims.order_by("-rated_on", "-id")[:CLAIMS_IN_SEARCH]) if claims else []
+    }

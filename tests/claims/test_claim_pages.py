@@ -248,3 +248,12 @@ def test_claim_pages_cost_a_bounded_number_of_queries(
     with django_assert_max_num_queries(max_queries):
         response = client.get(url)
     assert response.status_code == 200
+
+
+def test_site_search_shows_matching_claims_as_their_own_group(client, demo):
+    response = client.get(reverse("statements:search"), {"q": "pandemic policing"})
+    page = response.content.decode()
+    assert "Claims checked" in page
+    assert "Police and public managed pandemic policing well" in page
+    unrelated = client.get(reverse("statements:search"), {"q": "zebracorn"}).content.decode()
+    assert "Claims checked" not in unrelated

@@ -47,7 +47,8 @@ def crowded():
 # Each list page's queries with more rows than fit on a page. On PostgreSQL, search highlights
 # the page's matches in one more query. A page's statements cost four queries of their own
 # besides the list (roles, unnamed speakers' organisations, tags, events: see with_related).
-# A person's page adds their verdict tally and their changes of position (claims' tags).
+# A person's page adds their verdict tally and their changes of position, search its group of
+# matching claims (claims' template tags).
 LIST_PAGES = {
     "home": (lambda c: reverse("statements:home"), 7),
     "all statements": (lambda c: reverse("statements:list"), 9),
@@ -56,7 +57,7 @@ LIST_PAGES = {
         lambda c: reverse("statements:list") + "?tag=crowded&event=crowded-event&kind=direct",
         11,
     ),
-    "search": (lambda c: reverse("statements:search") + "?q=Statement+number", 10),
+    "search": (lambda c: reverse("statements:search") + "?q=Statement+number", 11),
     "tag": (lambda c: reverse("statements:tag", args=["crowded"]), 9),
     "people": (lambda c: reverse("people:list"), 2),
     "people, searched": (lambda c: reverse("people:list") + "?q=Person", 2),
