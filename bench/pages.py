@@ -25,6 +25,9 @@ class Site(Protocol):
     common_word: str  # in many statements
     rare_word: str  # in a handful
     phrase: str  # two words that often stand together, in quotes
+    claim: str  # slug of the public claim made by most published statements
+    proposition: str  # slug of the proposition with most published stances
+    claimant: str  # slug of the person who made most public claims
 
     def permalinks(self, count: int) -> list[str]:
         """Permalinks of `count` random published statements, all different."""
@@ -44,14 +47,6 @@ class Site(Protocol):
 
     def sitemap_page(self) -> str:
         """One page of the sitemap beyond the first: a section page if it is an index."""
-        ...
-
-    def route(self, url_name: str) -> list[str]:
-        """[the URL of `url_name`] when the route exists (it takes no arguments), else []."""
-        ...
-
-    def first_link_from(self, url_name: str) -> list[str]:
-        """[the first link on that route's page to a page below it], else []."""
         ...
 
 
@@ -119,6 +114,14 @@ def event(slug: str) -> str:
     return reverse("events:detail", args=[slug])
 
 
+def claim(slug: str) -> str:
+    return reverse("claims:detail", args=[slug])
+
+
+def position(slug: str) -> str:
+    return reverse("claims:position", args=[slug])
+
+
 # The permalink row asks for more ids than it makes requests: warm-up and timed requests each
 # get their own statement.
 PERMALINKS = 10_000
@@ -153,8 +156,13 @@ PAGES: list[Page] = [
     Page("admin: statements", lambda s: admin(), NO_TARGET, staff=True),
     Page("admin: search rare word", lambda s: admin(s.rare_word), ADMIN_SEARCH, staff=True),
     Page("admin: search common word", lambda s: admin(s.common_word), ADMIN_SEARCH, staff=True),
-    Page("claims: list", lambda s: s.route("claims:list"), NO_TARGET),
-    Page("claims: a claim", lambda s: s.first_link_from("claims:list"), NO_TARGET),
+    Page("claims: list", lambda s: [reverse("claims:list")], LIST),
+    Page("claims: list, deepest page", lambda s: [s.deepest(reverse("claims:list"))], LIST),
+    Page("claims: biggest claim, first page", lambda s: [claim(s.claim)], LIST),
+    Page("claims: biggest claim, deepest page", lambda s: [s.deepest(claim(s.claim))], LIST),
+    Page("positions: biggest proposition", lambda s: [position(s.proposition)], LIST),
+    Page("person with most claims (verdict tally)", lambda s: [person(s.claimant)], LIST),
+    Page("feed: latest verdicts, RSS", lambda s: feed("claims:feed-rss"), FEED),
 ]
 
 

@@ -585,9 +585,43 @@ class Site:
         self.event = biggest("events__slug")
         self.tag = biggest("tags__slug")
         self.filtered_list = self.tag_and_date_range()
+        self.claim, self.proposition, self.claimant = self.biggest_claims()
         progress("picking search words from a sample of statements")
         self.common_word, self.rare_word, self.phrase = self.search_words(args)
         self.matches = {q: published.search(q).count() for q in self.queries}
+
+    @staticmethod
+    def biggest_claims() -> tuple[str, str, str]:
+        """The public claim made by most published statements, the proposition with most
+        published stances, and the person who made most public claims."""
+        from django.db.models import Count, Q
+
+        from claims.models import Claim, Proposition
+        from people.models import Person
+
+        claim = (
+            Claim.objects.published()
+            .annotate(n=Count("statements", filter=Q(statements__status="published")))
+            .order_by("-n", "pk")
+            .values_list("slug", flat=True)
+            .first()
+        )
+        proposition = (
+            Proposition.objects.annotate(n=Count("stances"))
+            .order_by("-n", "pk")
+            .values_list("slug", flat=True)
+            .first()
+        )
+        claimant = (
+            Person.objects.filter(statements__claims__in=Claim.objects.published())
+            .annotate(n=Count("statements__claims", distinct=True))
+            .order_by("-n", "pk")
+            .values_list("slug", flat=True)
+            .first()
+        )
+        if not (claim and proposition and claimant):
+            raise BenchmarkError("the data has no public claim, proposition or claimant")
+        return claim, proposition, claimant
 
     @property
     def queries(self) -> list[str]:
@@ -726,25 +760,6 @@ class Site:
         path = f"{parts.path}?{parts.query}" if parts.query else parts.path
         self.notes[path] = f"a section of the sitemap index ({len(locations)} sections)"
         return path
-
-    def route(self, url_name: str) -> list[str]:
-        from django.urls import NoReverseMatch, reverse
-
-        try:
-            return [reverse(url_name)]
-        except NoReverseMatch:
-            return []
-
-    def first_link_from(self, url_name: str) -> list[str]:
-        listed = self.route(url_name)
-        if not listed:
-            return []
-        below = [
-            href
-            for href, _ in links(self.fetch(listed[0]).text, pagination=False)
-            if href.startswith(listed[0]) and len(href.split("?")[0]) > len(listed[0])
-        ]
-        return below[:1]
 
 
 # --- Measuring -------------------------------------------------------------------------------

@@ -24,6 +24,9 @@ def public_claim_tags() -> QuerySet[Tag]:
     return Tag.objects.filter(Exists(tagged))
 
 
+FACET_STATEMENTS = 1000
+
+
 class ClaimFilter(django_filters.FilterSet):
     """Filters public claims. Each choice list offers what is most frequent among the latest
     rated claims (a bounded window) and accepts any public value by its slug."""
@@ -70,9 +73,14 @@ class ClaimFilter(django_filters.FilterSet):
         super().__init__(data, queryset, **kwargs)
         window = self.queryset.order_by("-rated_on", "-id")[:FACET_WINDOW].values("pk")
         published = Statement.Status.PUBLISHED
+        # The statements making those claims, no more than a bounded number: one claim may
+        # be repeated by thousands.
+        making = Claim.statements.through.objects.filter(claim__in=window).values("statement_id")
         facets = {
             "person": (
-                Person.objects.filter(statements__claims__in=window, statements__status=published),
+                Person.objects.filter(
+                    statements__in=making[:FACET_STATEMENTS], statements__status=published
+                ),
                 "statements",
             ),
             "event": (Event.objects.filter(claims__in=window), "claims"),

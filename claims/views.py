@@ -121,8 +121,8 @@ class Standing:
 
 # A position's column lists this many people, and the page this many changes; the counts
 # cover everyone.
-SHOWN_PER_POSITION = 30
-CHANGES_SHOWN = 30
+SHOWN_PER_POSITION = 12
+CHANGES_SHOWN = 10
 
 
 def standings(rows: list[tuple]) -> list[Standing]:

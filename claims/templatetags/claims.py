@@ -37,14 +37,19 @@ BAR_HEIGHT = 22
 @register.inclusion_tag("claims/includes/verdict_tally.html")
 def verdict_tally(person: Person) -> dict[str, Any]:
     """How the public claims `person` made were rated, verdict by verdict (one query)."""
-    counts = dict(
+    counts: dict[str, int] = {}
+    demo = 0
+    rated = (
         Claim.objects.published()
         .made_by(person)
         .order_by()
-        .values("verdict__rating")
+        .values("verdict__rating", "verdict__is_demo")
         .annotate(n=Count("id"))
-        .values_list("verdict__rating", "n")
+        .values_list("verdict__rating", "verdict__is_demo", "n")
     )
+    for rating, is_demo, n in rated:
+        counts[rating] = counts.get(rating, 0) + n
+        demo += n if is_demo else 0
     rows = [(rating, counts[rating.value]) for rating in Rating if counts.get(rating.value)]
     longest = max((n for _, n in rows), default=0)
     bars = [
@@ -55,6 +60,7 @@ def verdict_tally(person: Person) -> dict[str, Any]:
         "person": person,
         "bars": bars,
         "total": sum(n for _, n in rows),
+        "demo": demo,
         "height": len(bars) * BAR_HEIGHT,
         "bar_height": BAR_HEIGHT - 6,
     }

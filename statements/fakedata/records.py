@@ -161,6 +161,9 @@ class World:
     source_days: list[int] = field(default_factory=list)
     tag_ids: list[int] = field(default_factory=list)
     tag_weights: list[float] = field(default_factory=list)
+    # A sample of the published statements by named speakers, for the builders that come
+    # after the statements (claims, stances): (statement id, speaker id, day).
+    statement_sample: list[tuple[int, int, int]] = field(default_factory=list)
 
     def rng(self, kind: str) -> Random:
         """The random stream of one kind of record (a string seed is hashed the same way on
@@ -632,6 +635,9 @@ def statements(world: World) -> Iterator[Record]:
         "reported": prose.reported_speech,
     }
 
+    # Its own stream, so the statements are the same whether or not later builders sample.
+    sampled = world.rng("statement sample").random
+    sample_share = min(1.0, STATEMENT_SAMPLE / world.sizes.statements)
     next_tag_row = next_event_row = 1
     for statement_id in range(1, world.sizes.statements + 1):
         events = {}
@@ -701,6 +707,8 @@ def statements(world: World) -> Iterator[Record]:
                 updated_at,
             ),
         )
+        if speaker is not None and status == "published" and sampled() < sample_share:
+            world.statement_sample.append((statement_id, speaker.id, day))
         for event_id in events:
             yield (
                 STATEMENT_EVENTS,
@@ -713,6 +721,9 @@ def statements(world: World) -> Iterator[Record]:
 
 
 Builder = Callable[[World], Iterator[Record]]
+
+# How many statements World.statement_sample keeps (about: each is kept with the same chance).
+STATEMENT_SAMPLE = 20_000
 
 # In the order they run: each reads only what the ones before it left in the world.
 BUILDERS: list[Builder] = [
@@ -743,3 +754,11 @@ MODELS: dict[Table, type[models.Model]] = {
     STATEMENT_TAGS: TaggedStatement,
     STATEMENT_EVENTS: StatementEventLink,
 }
+
+
+def extend(builder: Builder, models: dict[Table, type[models.Model]]) -> None:
+    """Add the builder of an app that builds on statements (claims), run after every builder
+    here, and the tables it writes. Called from that app's AppConfig.ready()."""
+    if builder not in BUILDERS:
+        BUILDERS.append(builder)
+        MODELS.update(models)

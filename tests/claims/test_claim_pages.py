@@ -257,3 +257,8 @@ def test_site_search_shows_matching_claims_as_their_own_group(client, demo):
     assert "Police and public managed pandemic policing well" in page
     unrelated = client.get(reverse("statements:search"), {"q": "zebracorn"}).content.decode()
     assert "Claims checked" not in unrelated
+
+
+def test_the_tally_says_how_many_of_its_verdicts_are_demo_illustrations(client, demo):
+    page = client.get(reverse("people:detail", args=["kit-malthouse"])).content.decode()
+    assert "2 of these are illustrative demo verdicts, not findings." in page
