@@ -18,6 +18,7 @@ from taggit.models import TaggedItemBase
 from common.text import excerpt
 from events.models import Event
 from statements.models import Source, Statement
+from statements.search import clean_query, parse_websearch, websearch_text
 
 
 class Rating(models.TextChoices):
@@ -74,17 +75,27 @@ class ClaimQuerySet(models.QuerySet):
         return self.filter(models.Exists(made))
 
     def search(self, q: str) -> "ClaimQuerySet":
-        """Claims whose wording matches `q` (web-search syntax on PostgreSQL, on
-        claim_text_search_idx; every word as a substring on SQLite)."""
+        """Claims whose wording matches `q`, read as the statements' search reads it (the same
+        bounded web-search syntax, statements/search.py): on PostgreSQL through
+        claim_text_search_idx; on SQLite each word as a substring of the claim or its short
+        form."""
+        groups = parse_websearch(clean_query(q))
+        if not groups:
+            return self.none()
         if connections[self.db].vendor == "postgresql":
-            query = SearchQuery(q, search_type="websearch", config="english")
+            query = SearchQuery(websearch_text(groups), search_type="websearch", config="english")
             matched = self.annotate(document=SearchVector("text", config="english"))
             return matched.filter(document=query)
-        words = [w for w in q.replace('"', " ").split() if w.lower() != "or" and w[:1] != "-"]
-        found = self
-        for word in words[:10]:
-            found = found.filter(Q(text__icontains=word) | Q(short_text__icontains=word))
-        return found if words else self.none()
+        condition = Q()
+        for group in groups:
+            alternatives = Q()
+            for term in group:
+                wording = Q()
+                for needle in term.needles:
+                    wording &= Q(text__icontains=needle) | Q(short_text__icontains=needle)
+                alternatives |= ~wording if term.excluded else wording
+            condition &= alternatives
+        return self.filter(condition)
 
     def with_related(self) -> "ClaimQuerySet":
         return self.select_related("verdict").prefetch_related("tags")
