@@ -5,7 +5,7 @@ import datetime
 from typing import Any
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchVectorExact
 from django.core.exceptions import ValidationError
 from django.db import connections, models, transaction
 from django.db.models import Q
@@ -18,7 +18,7 @@ from taggit.models import TaggedItemBase
 from common.text import excerpt
 from events.models import Event
 from statements.models import Source, Statement
-from statements.search import clean_query, parse_websearch, websearch_text
+from statements.search import StoredSearchVector, clean_query, parse_websearch, websearch_text
 
 
 class Rating(models.TextChoices):
@@ -75,17 +75,16 @@ class ClaimQuerySet(models.QuerySet):
         return self.filter(models.Exists(made))
 
     def search(self, q: str) -> "ClaimQuerySet":
-        """Claims whose wording matches `q`, read as the statements' search reads it (the same
-        bounded web-search syntax, statements/search.py): on PostgreSQL through
-        claim_text_search_idx; on SQLite each word as a substring of the claim or its short
-        form."""
+        """Claims whose wording (the claim and its short form) matches `q`, read as the
+        statements' search reads it (the same bounded web-search syntax, statements/search.py):
+        on PostgreSQL through the stored `search_vector`; on SQLite each word as a substring."""
         groups = parse_websearch(clean_query(q))
         if not groups:
             return self.none()
         if connections[self.db].vendor == "postgresql":
             query = SearchQuery(websearch_text(groups), search_type="websearch", config="english")
-            matched = self.annotate(document=SearchVector("text", config="english"))
-            return matched.filter(document=query)
+            # The stored column of migration 0004, on claim_search_vector_idx.
+            return self.filter(SearchVectorExact(StoredSearchVector(), query))
         condition = Q()
         for group in groups:
             alternatives = Q()

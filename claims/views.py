@@ -4,12 +4,12 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
+from django.db.models.functions import Coalesce
 from django.http import HttpResponseRedirect
 from django.views.generic import DetailView, ListView, TemplateView
 
 from common.pagination import KeysetOrder, capped_count, first_page_url, keyset_page
 from statements.models import Statement
-from statements.ordering import OLDEST_FIRST
 
 from .filters import ClaimFilter
 from .models import Claim, Position, Proposition, Stance
@@ -17,6 +17,16 @@ from .schema import APPEARANCES_LISTED, claim_review_json_ld
 
 # Newest verdict first: the index claim_latest_idx, by keyset.
 NEWEST_RATED = KeysetOrder("rated_on", descending=True, parse_key=datetime.date.fromisoformat)
+# A claim's statements, oldest first, ordered by an expression no index matches, on purpose:
+# given the claim's few thousand ids, PostgreSQL would otherwise walk the whole archive's
+# oldest-first index looking for them (72 ms at a million statements); this way it reads the
+# ids and sorts them (OLDEST_FIRST's order, the same rows).
+SAID_FIRST = KeysetOrder(
+    "said_first",
+    descending=False,
+    parse_key=datetime.date.fromisoformat,
+    key_expression=Coalesce("said_on", "said_on"),
+)
 
 
 class ClaimListView(TemplateView):
@@ -58,10 +68,15 @@ class ClaimDetailView(DetailView):
 
     def get(self, request, *args, **kwargs):
         claim = self.object = self.get_object()
-        statements = claim.statements.published().with_related()
+        # The claim's statements by id: joined through the links instead, PostgreSQL walks the
+        # whole archive's oldest-first index looking for them (0.5 s at a million statements
+        # for a claim made 1,200 times). A claim is made a few thousand times at most.
+        made_by = Claim.statements.through.objects.filter(claim=claim)
+        ids = list(made_by.values_list("statement_id", flat=True))
+        statements = Statement.objects.published().filter(pk__in=ids).with_related()
         page = keyset_page(
             statements,
-            OLDEST_FIRST,
+            SAID_FIRST,
             after=request.GET.get("after"),
             before=request.GET.get("before"),
             per_page=self.statements_per_page,
@@ -75,7 +90,13 @@ class ClaimDetailView(DetailView):
             earliest = (
                 page.items
                 if not page.earlier_cursor
-                else list(statements.order_by(*OLDEST_FIRST.order_by())[:APPEARANCES_LISTED])
+                else list(
+                    Statement.objects.published()
+                    .filter(pk__in=ids)
+                    .select_related("speaker", "source__outlet")
+                    .annotate(said_first=SAID_FIRST.key_expression)
+                    .order_by(*SAID_FIRST.order_by())[:APPEARANCES_LISTED]
+                )
             )
             json_ld = claim_review_json_ld(claim, url, earliest, request.build_absolute_uri)
         context = self.get_context_data(
@@ -84,7 +105,7 @@ class ClaimDetailView(DetailView):
             evidence=verdict.evidence.select_related("outlet") if verdict else [],
             earlier_verdicts=claim.earlier_verdicts() if verdict else [],
             page=page,
-            statement_count=capped_count(claim.statements.published()),
+            statement_count=capped_count(Statement.objects.published().filter(pk__in=ids)),
             earlier_label="Earlier statements",
             later_label="Later statements",
             json_ld=json_ld,
