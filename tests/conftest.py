@@ -73,3 +73,25 @@ def plain_static_storage(settings):
     settings.STORAGES = settings.STORAGES | {
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
     }
+
+
+@pytest.fixture
+def page_cache(settings):
+    """Public pages cached as deployed (the suite runs with the cache off), from empty."""
+    from django.core.cache import cache
+
+    settings.PAGE_CACHE_SECONDS = 300
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Runs a change as if its transaction committed (cache versions are bumped on commit)."""
+
+    def run(change):
+        with django_capture_on_commit_callbacks(execute=True):
+            change()
+
+    return run

@@ -2,31 +2,13 @@
 that shows it: the claim, the lists, the statement and its speaker's page."""
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 
 from claims.models import Claim, Proposition, Stance, Verdict
 from tests import factories
 from tests.public.test_page_cache import fetch
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def page_cache(settings):
-    settings.PAGE_CACHE_SECONDS = 300
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    def run(change):
-        with django_capture_on_commit_callbacks(execute=True):
-            change()
-
-    return run
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
 
 
 def test_publishing_a_verdict_shows_at_once_on_every_page_that_shows_the_claim(client, committed):
