@@ -262,3 +262,21 @@ def test_site_search_shows_matching_claims_as_their_own_group(client, demo):
 def test_the_tally_says_how_many_of_its_verdicts_are_demo_illustrations(client, demo):
     page = client.get(reverse("people:detail", args=["kit-malthouse"])).content.decode()
     assert "2 of these are illustrative demo verdicts, not findings." in page
+
+
+def test_a_claim_made_many_times_pages_its_statements_and_keeps_the_first_appearance(client):
+    statements = [
+        factories.statement(said_on=D(2021, 1, 1) + datetime.timedelta(days=n)) for n in range(25)
+    ]
+    claim = rated_claim(list(reversed(statements)))
+    first_page = client.get(claim.get_absolute_url())
+    later = first_page.context["page"].later_cursor
+    assert [s.pk for s in first_page.context["page"].items] == [s.pk for s in statements[:20]]
+
+    second_page = client.get(claim.get_absolute_url(), {"after": later})
+
+    assert [s.pk for s in second_page.context["page"].items] == [s.pk for s in statements[20:]]
+    data = json_ld_of(second_page.content.decode())
+    first_url = "http://testserver" + statements[0].get_absolute_url()
+    assert data["itemReviewed"]["firstAppearance"]["url"] == first_url
+    assert len(data["itemReviewed"]["appearance"]) == 25
