@@ -756,9 +756,10 @@ MODELS: dict[Table, type[models.Model]] = {
 }
 
 
-def extend(builder: Builder, models: dict[Table, type[models.Model]]) -> None:
+def extend(builder: Builder, tables: dict[Table, type[models.Model]]) -> None:
     """Add the builder of an app that builds on statements (claims), run after every builder
-    here, and the tables it writes. Called from that app's AppConfig.ready()."""
+    here, and the tables it writes with their models. Called from that app's
+    AppConfig.ready()."""
     if builder not in BUILDERS:
         BUILDERS.append(builder)
-        MODELS.update(models)
+        MODELS.update(tables)
