@@ -4,7 +4,6 @@ on the questions of the day (propositions)."""
 import datetime
 from typing import Any
 
-from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchVectorExact
 from django.core.exceptions import ValidationError
 from django.db import connections, models, transaction
@@ -15,6 +14,7 @@ from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
+from common.fields import newsroom_user_field
 from common.text import excerpt
 from events.models import Event
 from statements.models import Source, Statement
@@ -134,22 +134,8 @@ class Claim(models.Model):
 
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-    )
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-    )
+    created_by = newsroom_user_field()
+    updated_by = newsroom_user_field()
 
     objects = ClaimQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["editor_notes", "updated_at"])
@@ -217,27 +203,12 @@ class Verdict(models.Model):
     status = models.CharField(
         max_length=10, choices=VerdictStatus.choices, default=VerdictStatus.PROPOSED
     )
-    reviewer = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-        help_text="Who published it.",
-    )
+    reviewer = newsroom_user_field(help_text="Who published it.")
     reviewed_on = models.DateField(null=True, blank=True, editable=False)
     published_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     created_at = models.DateTimeField(auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-    )
+    created_by = newsroom_user_field()
 
     objects = VerdictQuerySet.as_manager()
     history = HistoricalRecords()

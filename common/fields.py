@@ -1,12 +1,12 @@
-"""Model and form fields for web addresses that pages may turn into links.
-
-Only http and https, checked by forms, by `full_clean` and, for whatever skips both (the shell,
-a bulk import), by a database constraint.
+"""Model and form fields shared by the apps: web addresses that pages may turn into links (only
+http and https, checked by forms, by `full_clean` and, for whatever skips both (the shell, a bulk
+import), by a database constraint), and the newsroom user who made a change.
 """
 
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
@@ -40,4 +40,18 @@ def http_url_constraint(field: str, name: str) -> models.CheckConstraint:
         | Q(**{f"{field}__istartswith": "https://"}),
         name=name,
         violation_error_message="Enter a web address starting with http:// or https://.",
+    )
+
+
+def newsroom_user_field(**kwargs: Any) -> models.ForeignKey:
+    """Who in the newsroom did something to a record (created it, last changed it, reviewed it):
+    set by the admin, never by a form; a user with such records cannot be deleted."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        **kwargs,
     )

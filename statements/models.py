@@ -2,7 +2,6 @@
 
 from typing import Any, TypeVar
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import (
@@ -22,7 +21,7 @@ from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItemBase
 
-from common.fields import HttpURLField, http_url_constraint
+from common.fields import HttpURLField, http_url_constraint, newsroom_user_field
 from common.pagination import COUNT_CAP
 from common.text import excerpt
 from events.models import Event
@@ -254,22 +253,8 @@ class Statement(models.Model):  # type: ignore[django-manager-missing]
 
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-    )
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-    )
+    created_by = newsroom_user_field()
+    updated_by = newsroom_user_field()
 
     objects = StatementQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["editor_notes", "updated_at"])
