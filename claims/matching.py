@@ -8,8 +8,6 @@ statement, which forgives small changes ("manage"/"managed", a dropped word). SQ
 share of the claim's words found in the statement.
 """
 
-import re
-
 from django.contrib.postgres.search import (
     SearchQuery,
     SearchRank,
@@ -18,6 +16,8 @@ from django.contrib.postgres.search import (
 )
 from django.db import connections
 from django.db.models import F, FloatField, Func, Value
+
+from common.text import content_words
 
 from .models import Claim
 
@@ -28,64 +28,6 @@ MIN_SIMILARITY = 0.55
 MIN_SHARED_WORDS = 0.6  # SQLite: share of the claim's words found in the statement
 SQLITE_CANDIDATES = 5000  # the most recent claims compared, on the embedded database
 PG_CANDIDATES = 50  # the claims sharing most words with the statement, ranked by similarity
-WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
-# Too common to tell claims apart.
-STOPWORDS = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "are",
-        "as",
-        "at",
-        "be",
-        "been",
-        "but",
-        "by",
-        "for",
-        "from",
-        "had",
-        "has",
-        "have",
-        "he",
-        "her",
-        "his",
-        "i",
-        "in",
-        "is",
-        "it",
-        "its",
-        "of",
-        "on",
-        "or",
-        "our",
-        "she",
-        "so",
-        "than",
-        "that",
-        "the",
-        "their",
-        "them",
-        "there",
-        "they",
-        "this",
-        "to",
-        "was",
-        "we",
-        "were",
-        "what",
-        "which",
-        "who",
-        "will",
-        "with",
-        "would",
-        "you",
-    ]
-)
-
-
-def content_words(text: str) -> set[str]:
-    return {w for w in (m.lower() for m in WORD.findall(text)) if w not in STOPWORDS}
 
 
 def any_of(words: set[str]) -> str:

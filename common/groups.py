@@ -27,7 +27,11 @@ EDITOR_PERMISSIONS: dict[tuple[str, str], tuple[str, ...]] = {
     ("events", "event"): ("view", "add", "change"),
     ("events", "participation"): ("view", "add", "change", "delete"),
     ("statements", "source"): ("view", "add", "change"),
+    # Editors change drafts and statements in review; what the public has seen is a
+    # reviewer's to change (StatementAdmin.has_change_permission).
     ("statements", "statement"): ("view", "add", "change"),
+    # The record's notes about itself are written by the workflow, never by hand.
+    ("statements", "correction"): ("view",),
     ("statements", "taggedstatement"): ("view", "add", "change", "delete"),
     ("taggit", "tag"): ("view", "add", "change"),
     # Editors write claims and propose verdicts; publishing a verdict is a reviewer's.
@@ -40,6 +44,7 @@ EDITOR_PERMISSIONS: dict[tuple[str, str], tuple[str, ...]] = {
 
 REVIEWER_EXTRA_PERMISSIONS: tuple[tuple[str, str], ...] = (
     ("statements", "publish_statement"),
+    ("statements", "withhold_statement"),
     ("claims", "publish_verdict"),
 )
 

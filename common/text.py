@@ -1,5 +1,7 @@
-"""Plain-text helpers shared by the apps: excerpts, and text a person typed into a box."""
+"""Plain-text helpers shared by the apps: excerpts, text a person typed into a box, and the
+words that tell two texts apart."""
 
+import re
 import unicodedata
 
 
@@ -23,3 +25,63 @@ def clean_typed_text(text: str, max_length: int) -> str:
     surrogates become spaces, whitespace is collapsed, and the length is capped."""
     text = "".join(" " if unicodedata.category(c) in ("Cc", "Cs") else c for c in text)
     return " ".join(text.split())[:max_length].strip()
+
+
+WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+# Too common to tell texts apart.
+STOPWORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "been",
+        "but",
+        "by",
+        "for",
+        "from",
+        "had",
+        "has",
+        "have",
+        "he",
+        "her",
+        "his",
+        "i",
+        "in",
+        "is",
+        "it",
+        "its",
+        "of",
+        "on",
+        "or",
+        "our",
+        "she",
+        "so",
+        "than",
+        "that",
+        "the",
+        "their",
+        "them",
+        "there",
+        "they",
+        "this",
+        "to",
+        "was",
+        "we",
+        "were",
+        "what",
+        "which",
+        "who",
+        "will",
+        "with",
+        "would",
+        "you",
+    ]
+)
+
+
+def content_words(text: str) -> set[str]:
+    return {w for w in (m.lower() for m in WORD.findall(text)) if w not in STOPWORDS}

@@ -6,10 +6,11 @@ from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, connections, transaction
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 from taggit.managers import TaggableManager
 
@@ -19,7 +20,10 @@ from common.safe_autocomplete import SafeAutocompleteMixin
 from common.text import excerpt
 from people.models import Organization, Person
 
+from . import workflow
+from .admin_forms import CORRECTION_FIELDSET, MoveForm, StatementAdminForm
 from .extraction import Candidate
+from .history import add_tag_and_text_changes, record_pending_version
 from .import_forms import ArticleForm, QuoteFormSet, already_imported
 from .importing import (
     MAX_QUOTES_PER_IMPORT,
@@ -28,7 +32,12 @@ from .importing import (
     extract_from_record,
     highlighted_segments,
 )
-from .models import Source, Statement, StatementQuerySet
+from .models import Correction, Source, Statement, StatementQuerySet
+from .workflow import EDITOR_EDITABLE_STATES, MOVES, Move, MoveNotAllowed, allowed_moves
+
+# A list action moves at most this many statements (the list shows 100 a page; "select all"
+# could otherwise mean a million).
+MAX_MOVED_AT_ONCE = 500
 
 
 def signed_in(request: HttpRequest) -> User:
@@ -56,7 +65,7 @@ class StatementAdmin(SafeAutocompleteMixin, SimpleHistoryAdmin):
         "kind",
         "said_on",
         "outlet",
-        "status",
+        "status_badge",
         "updated_by",
     ]
     # No filter lists every event or computes years over the whole table: at a million
@@ -76,10 +85,18 @@ class StatementAdmin(SafeAutocompleteMixin, SimpleHistoryAdmin):
     paginator = EstimatedCountPaginator
     formfield_overrides = {TaggableManager: {"form_class": BoundedTagField}}
     show_full_result_count = False
-    actions = ["publish", "unpublish", "retract"]
-    readonly_fields = ["created_at", "created_by", "updated_at", "updated_by"]
+    form = StatementAdminForm
+
+    class Media:
+        css = {"all": ["css/admin.css"]}
+
+    # The workflow's moves are the actions (get_actions), offered as the user may make them.
+    actions = None
+    # The status changes only by a workflow move (statements/workflow.py), never by the form.
+    readonly_fields = ["status_badge", "created_at", "created_by", "updated_at", "updated_by"]
+    object_history_list_template = "admin/statements/statement/history_list.html"
     fieldsets = [
-        (None, {"fields": ["text", "kind", "status"]}),
+        (None, {"fields": ["text", "kind", "status_badge"]}),
         ("Who", {"fields": ["speaker", "role", "organization", "attribution"]}),
         ("When and where", {"fields": [("said_on", "said_at"), "source", "reported_in"]}),
         ("About", {"fields": ["context", "events", "tags"]}),
@@ -108,49 +125,128 @@ class StatementAdmin(SafeAutocompleteMixin, SimpleHistoryAdmin):
             return cast(StatementQuerySet, queryset).search(search_term), False
         return super().get_search_results(request, queryset, search_term)
 
-    def has_publish_permission(self, request: HttpRequest) -> bool:
-        return request.user.has_perm("statements.publish_statement")
+    @admin.display(description="status", ordering="status")
+    def status_badge(self, statement: Statement) -> str:
+        return format_html(
+            '<span class="status-badge status-badge--{}">{}</span>',
+            statement.status,
+            statement.get_status_display(),
+        )
 
-    def get_readonly_fields(self, request, obj=None):
-        readonly = list(super().get_readonly_fields(request, obj))
-        if not self.has_publish_permission(request):
-            readonly.append("status")
-        return readonly
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        """Editors change drafts and statements in review; what the public has seen (published,
+        retracted, withheld) only reviewers change. Editors still see it, read-only."""
+        if not super().has_change_permission(request, obj):
+            return False
+        return (
+            obj is None
+            or obj.status in EDITOR_EDITABLE_STATES
+            or request.user.has_perm(workflow.PUBLISH)
+        )
+
+    def get_ordering(self, request: HttpRequest) -> list[str]:
+        # The review queue is worked oldest first: the longest waiting at the top.
+        if request.GET.get("status__exact") == Statement.Status.IN_REVIEW:
+            return ["status_changed_at", "id"]
+        return list(super().get_ordering(request))
+
+    def get_fieldsets(self, request: HttpRequest, obj: Any = None) -> Any:
+        fieldsets: list[Any] = list(super().get_fieldsets(request, obj))
+        if obj is not None and obj.has_permalink and self.has_change_permission(request, obj):
+            fieldsets.insert(1, CORRECTION_FIELDSET)
+        return fieldsets
 
     def save_model(
         self, request: HttpRequest, statement: Statement, form: Any, change: bool
     ) -> None:
-        if not self.has_publish_permission(request):
-            # Belt and braces: whatever was posted, only reviewers move a statement's status.
-            statement.status = (
-                Statement.objects.get(pk=statement.pk).status if change else Statement.Status.DRAFT
-            )
-        if not change:
-            statement.created_by = signed_in(request)
-        statement.updated_by = signed_in(request)
+        user = signed_in(request)
+        before = Statement.objects.get(pk=statement.pk) if change else None
+        # Belt and braces: whatever was posted (a reverted version included), only a workflow
+        # move changes the status; a new statement is a draft.
+        statement.status = before.status if before else Statement.Status.DRAFT
+        if before is None:
+            statement.created_by = user
+        statement.updated_by = user
+        reason = form.cleaned_data.get("correction_reason", "") if form is not None else ""
+        if reason:
+            statement._change_reason = f"Corrected: {reason}"
+        # One version per save, made once the events and tags are saved too (log_addition,
+        # log_change): Django saves those after the statement.
+        statement.skip_history_when_saving = True  # type: ignore[attr-defined]
         super().save_model(request, statement, form, change)
+        statement._version_pending = "~" if change else "+"  # type: ignore[attr-defined]
+        if before is not None and before.has_permalink:
+            note = Correction.record(before, statement, by=user, reason=reason)
+            if note is None and reason:
+                self.message_user(
+                    request,
+                    "No correction note: nothing a reader sees as the record changed.",
+                    messages.WARNING,
+                )
 
-    def _move(
-        self,
-        request: HttpRequest,
-        queryset: QuerySet,
-        new_status: str,
-        allowed_from: set[str],
-        verb: str,
+    def log_addition(self, request: HttpRequest, obj: Any, message: Any) -> Any:
+        record_pending_version(obj)
+        return super().log_addition(request, obj, message)
+
+    def log_change(self, request: HttpRequest, obj: Any, message: Any) -> Any:
+        record_pending_version(obj)
+        return super().log_change(request, obj, message)
+
+    def set_history_delta_changes(
+        self, request: HttpRequest, historical_records: Any, foreign_keys_are_objs: bool = True
     ) -> None:
-        """Change status object by object so timestamps, users, history and the log stay right."""
+        super().set_history_delta_changes(request, historical_records, foreign_keys_are_objs)
+        add_tag_and_text_changes(historical_records)
+
+    # The workflow's moves: actions on the list, buttons on the form (both need the move's
+    # permission), and a confirmation page asking for a reason where the move needs one.
+
+    def get_actions(self, request: HttpRequest) -> dict[str, Any]:
+        actions = dict(super().get_actions(request))
+        user = signed_in(request) if isinstance(request.user, User) else None
+        for move in MOVES.values():
+            if user is not None and move.allowed_for(user):
+                actions[move.name] = (
+                    self._move_action(move),
+                    move.name,
+                    f"{move.label} selected statements",
+                )
+        return actions
+
+    def _move_action(self, move: Move) -> Any:
+        def action(modeladmin: Any, request: HttpRequest, queryset: QuerySet) -> Any:
+            form = MoveForm(move, request.POST if "apply" in request.POST else None)
+            if not form.is_valid():  # unbound until the confirmation page posts it back
+                if move.needs_reason:
+                    return self._move_page(request, move, list(queryset[:MAX_MOVED_AT_ONCE]), form)
+                form = MoveForm(move, {})
+                form.full_clean()
+            self._move_all(request, queryset[:MAX_MOVED_AT_ONCE], move, form)
+            return None
+
+        action.__name__ = move.name
+        return action
+
+    def _move_all(
+        self, request: HttpRequest, statements: Any, move: Move, form: "MoveForm"
+    ) -> None:
+        """Move statement by statement, so timestamps, users, history and the log stay right."""
+        if not move.allowed_for(request.user):
+            raise PermissionDenied
+        reason = form.cleaned_data.get("reason", "")
+        grounds = form.cleaned_data.get("withheld_for", "")
         moved = skipped = 0
-        for statement in queryset:
-            if statement.status not in allowed_from:
+        for statement in statements:
+            try:
+                statement.move(move, by=signed_in(request), reason=reason, withheld_for=grounds)
+            except MoveNotAllowed:
                 skipped += 1
                 continue
-            statement.status = new_status
-            statement.updated_by = signed_in(request)
-            statement.save()
-            self.log_change(request, statement, f"{verb.capitalize()} via admin action.")
+            message = f"{move.done.capitalize()}" + (f": {reason}" if reason else ".")
+            super().log_change(request, statement, message)
             moved += 1
         if moved:
-            self.message_user(request, f"{moved} statement(s) {verb}.", messages.SUCCESS)
+            self.message_user(request, f"{moved} statement(s) {move.done}.", messages.SUCCESS)
         if skipped:
             self.message_user(
                 request,
@@ -158,24 +254,51 @@ class StatementAdmin(SafeAutocompleteMixin, SimpleHistoryAdmin):
                 messages.WARNING,
             )
 
-    @admin.action(description="Publish selected statements", permissions=["publish"])
-    def publish(self, request, queryset):
-        status = Statement.Status
-        self._move(request, queryset, status.PUBLISHED, {status.DRAFT}, "published")
+    def _move_page(
+        self, request: HttpRequest, move: Move, statements: list[Statement], form: "MoveForm"
+    ) -> TemplateResponse:
+        """Confirm a move, asking for its reason: for the list's action and the form's button."""
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": f"{move.label}: are you sure?",
+            "move": move,
+            "statements": statements,
+            "eligible": [s for s in statements if s.status in move.sources],
+            "form": form,
+            "from_list": "apply" in request.POST or "action" in request.POST,
+        }
+        return TemplateResponse(request, "admin/statements/statement/move.html", context)
 
-    @admin.action(
-        description="Unpublish selected statements (back to draft)", permissions=["publish"]
-    )
-    def unpublish(self, request, queryset):
-        status = Statement.Status
-        self._move(
-            request, queryset, status.DRAFT, {status.PUBLISHED, status.RETRACTED}, "unpublished"
-        )
+    def move_view(self, request: HttpRequest, object_id: str, move_name: str) -> HttpResponse:
+        """One statement's move, from the button on its form."""
+        move = MOVES.get(move_name)
+        statement = self.get_object(request, object_id)
+        if statement is None or move is None:
+            raise Http404("No such statement or move.")
+        if not move.allowed_for(request.user) or not self.has_view_permission(request, statement):
+            raise PermissionDenied
+        change_url = reverse("admin:statements_statement_change", args=[statement.pk])
+        form = MoveForm(move, request.POST if request.method == "POST" else None)
+        if request.method != "POST" or not form.is_valid():
+            context_form = form if request.method == "POST" else MoveForm(move)
+            response = self._move_page(request, move, [statement], context_form)
+            response.context_data["from_list"] = False  # type: ignore[index]
+            return response
+        self._move_all(request, [statement], move, form)
+        return redirect(change_url)
 
-    @admin.action(description="Retract selected statements", permissions=["publish"])
-    def retract(self, request, queryset):
-        status = Statement.Status
-        self._move(request, queryset, status.RETRACTED, {status.PUBLISHED}, "retracted")
+    def change_view(
+        self,
+        request: HttpRequest,
+        object_id: str,
+        form_url: str = "",
+        extra_context: dict[str, Any] | None = None,
+    ) -> HttpResponse:
+        statement = self.get_object(request, object_id)
+        moves = allowed_moves(statement.status, request.user) if statement else []
+        extra_context = {**(extra_context or {}), "moves": moves}
+        return super().change_view(request, object_id, form_url, extra_context)
 
     # The review's forms; an app building on statements may add fields (claims/admin.py) and
     # act on them in `imported`.
@@ -187,8 +310,14 @@ class StatementAdmin(SafeAutocompleteMixin, SimpleHistoryAdmin):
 
     def get_urls(self):
         import_view = self.admin_site.admin_view(self.import_article_view)
+        move_view = self.admin_site.admin_view(self.move_view)
         return [
             path("import/", import_view, name="statements_statement_import"),
+            path(
+                "<path:object_id>/move/<slug:move_name>/",
+                move_view,
+                name="statements_statement_move",
+            ),
             *super().get_urls(),
         ]
 

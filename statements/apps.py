@@ -5,6 +5,7 @@ class StatementsConfig(AppConfig):
     name = "statements"
 
     def ready(self) -> None:
-        from . import caching
+        from . import caching, history
 
         caching.connect()
+        history.connect()

@@ -1,4 +1,5 @@
-"""RSS and Atom feeds of published statements: the latest, and per person, event and tag.
+"""RSS and Atom feeds of published statements: the latest, and per person, event and tag; and
+of the corrections.
 
 Feed readers render an RSS description, an RSS title and an Atom summary as HTML, so what we
 put there is HTML built from escaped text (`FeedText`), never the stored text itself. Atom
@@ -24,7 +25,7 @@ from common.text import excerpt
 from events.models import Event
 from people.models import Person
 
-from .models import Statement, StatementQuerySet, public_tags
+from .models import Correction, Statement, StatementQuerySet, public_tags
 
 FEED_LENGTH = 30
 TITLE_LENGTH = 90
@@ -33,15 +34,17 @@ TITLE_LENGTH = 90
 Subject = TypeVar("Subject")
 
 
-class StatementFeed(Feed, Generic[Subject]):
-    """The latest published statements; subclasses narrow `statements` to one person, event or
-    tag. Every text that reaches the feed goes through `as_title` or `item_description`."""
-
+class PlainTitles(Feed):
     def as_title(self, text: str) -> str:
         """A title on one line: HTML-escaped for RSS, whose readers render titles as HTML;
         as it is for Atom, whose titles are plain text."""
         flat = " ".join(text.split())
         return flat if issubclass(self.feed_type, Atom1Feed) else escape(flat)
+
+
+class StatementFeed(PlainTitles, Generic[Subject]):
+    """The latest published statements; subclasses narrow `statements` to one person, event or
+    tag. Every text that reaches the feed goes through `as_title` or `item_description`."""
 
     def title(self, obj: Subject) -> str:
         return self.as_title("On Record: latest statements")
@@ -147,7 +150,51 @@ class TagStatementsFeed(StatementFeed[Tag]):
         return Statement.objects.published().filter(tags=tag)
 
 
-def atom(feed_class: type[StatementFeed]) -> type[StatementFeed]:
+class CorrectionsFeed(PlainTitles):
+    """The record's public notes about itself, newest first: corrections, retractions and
+    restorations (/corrections/)."""
+
+    def title(self) -> str:
+        return self.as_title("On Record: corrections and retractions")
+
+    def description(self) -> str:
+        return self.as_title("Every correction and retraction of the record, newest first.")
+
+    def subtitle(self) -> str:
+        return self.description()
+
+    def link(self) -> str:
+        return reverse("statements:corrections")
+
+    def items(self) -> QuerySet[Correction]:
+        notes = Correction.objects.public().select_related(
+            "statement__speaker", "statement__organization", "statement__source__outlet"
+        )
+        return notes.order_by("-made_at", "-id")[:FEED_LENGTH]
+
+    def item_title(self, note: Correction) -> str:
+        statement = note.statement
+        said = date_format(statement.said_on, "j F Y")
+        return self.as_title(f"{note.get_kind_display()}: {statement.speaker_name}, {said}")
+
+    def item_description(self, note: Correction) -> str:
+        parts = [format_html("<p>{}</p>", note.reason)]
+        if note.changed_labels:
+            parts.append(format_html("<p>Changed: {}.</p>", ", ".join(note.changed_labels)))
+        if note.earlier_text:
+            parts.append(
+                format_html("<p>{}</p>", "Earlier version:") + paragraphs_html(note.earlier_text)
+            )
+        return "\n".join(parts)
+
+    def item_link(self, note: Correction) -> str:
+        return note.get_absolute_url()
+
+    def item_pubdate(self, note: Correction) -> datetime.datetime:
+        return note.made_at
+
+
+def atom(feed_class: type[Feed]) -> type[Feed]:
     """The same feed in Atom."""
     return type(f"Atom{feed_class.__name__}", (feed_class,), {"feed_type": Atom1Feed})
 
@@ -156,3 +203,4 @@ AtomLatestStatementsFeed = atom(LatestStatementsFeed)
 AtomPersonStatementsFeed = atom(PersonStatementsFeed)
 AtomEventStatementsFeed = atom(EventStatementsFeed)
 AtomTagStatementsFeed = atom(TagStatementsFeed)
+AtomCorrectionsFeed = atom(CorrectionsFeed)

@@ -1,9 +1,10 @@
 """Statements: who said what, when, where and in which role; and the sources that carry them."""
 
+import datetime
 from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import (
     Count,
     Exists,
@@ -16,6 +17,7 @@ from django.db.models import (
     Subquery,
 )
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.formats import date_format
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
@@ -26,6 +28,17 @@ from common.pagination import COUNT_CAP
 from common.text import excerpt
 from events.models import Event
 from people.models import Organization, Person, Role
+
+from .workflow import (
+    MOVES,
+    PERMALINK_STATES,
+    PUBLIC_NOTE_KINDS,
+    Move,
+    MoveNotAllowed,
+    NoteKind,
+    StatementStatus,
+    WithholdingGrounds,
+)
 
 M = TypeVar("M", bound=models.Model)
 
@@ -78,12 +91,6 @@ class StatementKind(models.TextChoices):
     DIRECT = "direct", "Direct quote"
     PARTIAL = "partial", "Partial quote"
     REPORTED = "reported", "Reported speech"
-
-
-class StatementStatus(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    PUBLISHED = "published", "Published"
-    RETRACTED = "retracted", "Retracted"
 
 
 class TaggedStatement(TaggedItemBase):
@@ -191,6 +198,26 @@ class StatementQuerySet(models.QuerySet):
         return search_statements(self, q)
 
 
+class TagsOfTheVersion(models.Model):
+    """Part of each historical version of a statement: its tags' names, comma-separated."""
+
+    tag_names = models.TextField(blank=True, default="")
+
+    class Meta:
+        abstract = True
+
+
+# Each version keeps the statement's events (simple-history's m2m_fields) and its tags (a copy of
+# their names: simple-history cannot follow taggit's manager), so a version says what the
+# statement was about and tagged with then. Named, so statements/history.py can make a version
+# once a form has saved the events and tags too.
+STATEMENT_VERSIONS = HistoricalRecords(
+    excluded_fields=["editor_notes", "updated_at"],
+    m2m_fields=["events"],
+    bases=[TagsOfTheVersion],
+)
+
+
 # The plugin cannot follow taggit's untyped base class to the `tagged_items` relation.
 class Statement(models.Model):  # type: ignore[django-manager-missing]
     """Words a public figure said, kept verbatim with who, when, where, in which role and why."""
@@ -247,6 +274,7 @@ class Statement(models.Model):  # type: ignore[django-manager-missing]
     events = models.ManyToManyField(Event, blank=True, related_name="statements")
     tags = TaggableManager(through=TaggedStatement, blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    status_changed_at = models.DateTimeField("status since", null=True, blank=True, editable=False)
     editor_notes = models.TextField(
         blank=True, help_text="Internal: never shown on the public site."
     )
@@ -257,12 +285,16 @@ class Statement(models.Model):  # type: ignore[django-manager-missing]
     updated_by = newsroom_user_field()
 
     objects = StatementQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["editor_notes", "updated_at"])
+    history = STATEMENT_VERSIONS
 
     class Meta:
         ordering = ["-said_on", "-said_at", "-id"]
         permissions = [
-            ("publish_statement", "Can publish, unpublish and retract statements"),
+            (
+                "publish_statement",
+                "Can publish, unpublish, retract and restore statements, and correct public ones",
+            ),
+            ("withhold_statement", "Can withhold statements for legal or safety reasons"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -312,6 +344,73 @@ class Statement(models.Model):  # type: ignore[django-manager-missing]
     @property
     def is_public(self) -> bool:
         return self.status == self.Status.PUBLISHED
+
+    @property
+    def is_withheld(self) -> bool:
+        """Withheld for legal or safety reasons: the public sees a notice, never the words."""
+        return self.status == self.Status.WITHHELD
+
+    @property
+    def has_permalink(self) -> bool:
+        """Whether the public may open this statement's page (drafts are staff-only)."""
+        return self.status in PERMALINK_STATES
+
+    def move(
+        self, move: Move | str, *, by: Any, reason: str = "", withheld_for: str = ""
+    ) -> "Correction | None":
+        """Make a workflow move (statements/workflow.py) and record it: who and when, the
+        version in the history with the reason, and the public note the move leaves, if any.
+
+        The row is locked first, so two reviewers pressing the same button at once make one
+        move; the second gets `MoveNotAllowed`, as does any move from the wrong state. Callers
+        check the user's permission (`Move.allowed_for`).
+        """
+        move = MOVES[move] if isinstance(move, str) else move
+        reason = reason.strip()
+        if move.needs_reason and not reason:
+            raise ValueError(f"“{move.label}” needs a reason.")
+        with transaction.atomic():
+            current = Statement.objects.select_for_update().filter(pk=self.pk)
+            status = current.values_list("status", flat=True).first()
+            if status not in move.sources:
+                raise MoveNotAllowed(
+                    f"This statement is {StatementStatus(status).label.lower()} now"
+                    if status
+                    else "This statement no longer exists"
+                )
+            self.status = move.target
+            self.status_changed_at = timezone.now()
+            self.updated_by = by
+            done = move.done.capitalize()
+            self._change_reason = f"{done}: {reason}" if reason else done
+            self.save(update_fields=["status", "status_changed_at", "updated_by", "updated_at"])
+            if move.note is None:
+                return None
+            if move.note != NoteKind.WITHHOLDING:
+                withheld_for = ""
+            elif not withheld_for:
+                withheld_for = WithholdingGrounds.LEGAL
+            return Correction.objects.create(
+                statement=self,
+                kind=move.note,
+                reason=reason,
+                withheld_for=withheld_for,
+                made_at=self.status_changed_at,
+                made_by=by,
+            )
+
+    def withholding(self) -> "Correction | None":
+        """The note of the withholding in force, when withheld."""
+        if not self.is_withheld:
+            return None
+        return self.corrections.filter(kind=NoteKind.WITHHOLDING).order_by("-made_at").first()
+
+    def public_notes(self) -> "list[Correction]":
+        """Corrections, retraction and restorations the public sees on the page, oldest first;
+        none while the statement is withheld (their wording may repeat what is withheld)."""
+        if not self.has_permalink or self.is_withheld:
+            return []
+        return list(self.corrections.filter(kind__in=PUBLIC_NOTE_KINDS).order_by("made_at", "id"))
 
     def clean(self) -> None:
         errors = {}
@@ -379,3 +478,133 @@ def tags_in_the_news(limit: int) -> list[Tag]:
         .order_by("-recent_count", "name")[:limit]
     )
     return sorted(tags, key=lambda tag: tag.name.casefold())
+
+
+# The fields a reader sees as the record itself: changing any of them on a published statement
+# is a correction, with a reason and a public note. Context, tags, events and editor notes
+# are not: an editor fixes those without a note (the history still keeps every version).
+CORRECTED_FIELDS = (
+    "text",
+    "kind",
+    "speaker",
+    "organization",
+    "attribution",
+    "role",
+    "said_on",
+    "said_at",
+    "source",
+)
+
+
+def corrected_field_label(name: str) -> str:
+    """How a correction names a field of CORRECTED_FIELDS to readers: "words", "speaker"."""
+    if name == "text":
+        return "words"
+    field = Statement._meta.get_field(name)
+    assert isinstance(field, models.Field)
+    return str(field.verbose_name)
+
+
+class CorrectionQuerySet(models.QuerySet):
+    def public(self) -> "CorrectionQuerySet":
+        """Notes a reader may see: corrections, retractions and restorations of statements
+        whose permalink is public and not withheld."""
+        return self.filter(
+            kind__in=PUBLIC_NOTE_KINDS,
+            statement__status__in=[StatementStatus.PUBLISHED, StatementStatus.RETRACTED],
+        )
+
+
+class Correction(models.Model):
+    """A note the record keeps about itself: a published statement corrected, retracted,
+    withheld or restored; when, by whom and why. Written by `Statement.move` and by the
+    admin's correction of a published statement; never edited afterwards."""
+
+    Kind = NoteKind
+
+    statement = models.ForeignKey(Statement, on_delete=models.PROTECT, related_name="corrections")
+    kind = models.CharField(max_length=12, choices=NoteKind.choices)
+    made_at = models.DateTimeField(default=timezone.now)
+    reason = models.TextField(help_text="Public, except a withholding's.")
+    # What a correction changed: [{"field": "speaker", "label": "speaker", "before": "…",
+    # "after": "…"}], each value as the page showed it.
+    changes = models.JSONField(default=list, blank=True)
+    earlier_text = models.TextField(
+        blank=True, help_text="The words before a correction changed them."
+    )
+    withheld_for = models.CharField(max_length=10, choices=WithholdingGrounds.choices, blank=True)
+    made_by = newsroom_user_field()
+
+    objects = CorrectionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-made_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=[k.value for k in NoteKind]), name="correction_kind_valid"
+            ),
+            models.CheckConstraint(condition=~Q(reason=""), name="correction_has_reason"),
+            models.CheckConstraint(
+                condition=(
+                    Q(kind=NoteKind.WITHHOLDING, withheld_for__in=WithholdingGrounds.values)
+                    | (~Q(kind=NoteKind.WITHHOLDING) & Q(withheld_for=""))
+                ),
+                name="correction_withholding_has_grounds",
+            ),
+        ]
+        indexes = [
+            # /corrections/ newest first, by keyset.
+            models.Index(fields=["-made_at", "-id"], name="correction_latest_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} of {self.statement_id}, {self.made_at:%Y-%m-%d}"
+
+    def get_absolute_url(self) -> str:
+        return f"{self.statement.get_absolute_url()}#note-{self.pk}"
+
+    @classmethod
+    def record(
+        cls, before: Statement, after: Statement, *, by: Any, reason: str
+    ) -> "Correction | None":
+        """The correction note for a public statement's change from `before` to `after`, or
+        None when none of the record's own fields (CORRECTED_FIELDS) changed. The caller has
+        made sure there is a reason (StatementAdminForm)."""
+        changes = []
+        for name in CORRECTED_FIELDS:
+            old, new = _shown(before, name), _shown(after, name)
+            if old != new:
+                label = corrected_field_label(name)
+                changes.append({"field": name, "label": label, "before": old, "after": new})
+        if not changes:
+            return None
+        return cls.objects.create(
+            statement=after,
+            kind=NoteKind.CORRECTION,
+            reason=reason.strip(),
+            changes=changes,
+            earlier_text=before.text if before.text != after.text else "",
+            made_by=by,
+        )
+
+    @property
+    def changed_labels(self) -> list[str]:
+        return [change.get("label", change.get("field", "")) for change in self.changes]
+
+    @property
+    def rewords_the_quote(self) -> bool:
+        return bool(self.earlier_text)
+
+
+def _shown(statement: Statement, name: str) -> str:
+    """A field of `statement` as its page shows it."""
+    value = getattr(statement, name)
+    if value is None:
+        return ""
+    if isinstance(value, datetime.date):
+        return date_format(value, "j F Y")
+    if isinstance(value, datetime.time):
+        return value.strftime("%H:%M")
+    if name == "kind":
+        return str(StatementKind(value).label)
+    return str(value)

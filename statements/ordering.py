@@ -18,3 +18,13 @@ MOST_RELEVANT = KeysetOrder(
     parse_key=parse_finite_float,
     key_expression=Cast("search_rank", FloatField()),
 )
+
+
+def parse_aware_datetime(text: str) -> datetime.datetime:
+    """A cursor's timestamp; one typed without a time zone is read as UTC."""
+    moment = datetime.datetime.fromisoformat(text)
+    return moment if moment.tzinfo else moment.replace(tzinfo=datetime.UTC)
+
+
+# The record's notes about itself (/corrections/), newest first: correction_latest_idx.
+LATEST_NOTES = KeysetOrder("made_at", descending=True, parse_key=parse_aware_datetime)

@@ -33,6 +33,13 @@ urlpatterns = [
     ),
     path("search/", record_page(views.SearchView.as_view()), name="search"),
     path("tags/<slug:slug>/", record_page(views.TagDetailView.as_view()), name="tag"),
+    path("corrections/", record_page(views.CorrectionListView.as_view()), name="corrections"),
+    path("feeds/corrections.rss", record_page(feeds.CorrectionsFeed()), name="corrections-rss"),
+    path(
+        "feeds/corrections.atom",
+        record_page(feeds.AtomCorrectionsFeed()),
+        name="corrections-atom",
+    ),
     path("feeds/statements.rss", record_page(feeds.LatestStatementsFeed()), name="feed-rss"),
     path("feeds/statements.atom", record_page(feeds.AtomLatestStatementsFeed()), name="feed-atom"),
     path(

@@ -13,8 +13,8 @@ from . import search
 from .citation import citation, quotation_json_ld
 from .filters import StatementFilter
 from .forms import Sort, StatementListOptions
-from .models import Source, Statement, public_tags, tags_in_the_news
-from .ordering import MOST_RELEVANT, NEWEST_FIRST, OLDEST_FIRST
+from .models import Correction, Source, Statement, public_tags, tags_in_the_news
+from .ordering import LATEST_NOTES, MOST_RELEVANT, NEWEST_FIRST, OLDEST_FIRST
 
 # Sorting by relevance ranks this many of the most recent matches (docs/scaling.md): finding
 # them reads about 20 index entries per match for a common word, at a million statements.
@@ -125,7 +125,7 @@ class StatementDetailView(DetailView):
 
     def get_object(self, queryset=None):
         statement = super().get_object(queryset)
-        if statement.status == Statement.Status.DRAFT and not self.request.user.is_staff:
+        if not statement.has_permalink and not self.request.user.is_staff:
             raise Http404("No statement found.")
         return statement
 
@@ -138,9 +138,17 @@ class StatementDetailView(DetailView):
             else None
         )
         earlier, later = self.speakers_neighbours(statement)
+        notes = statement.public_notes()
         return super().get_context_data(
             canonical_url=url,
             citation=citation(statement, url),
+            notes=notes,
+            retraction=next(
+                (n for n in reversed(notes) if n.kind == Correction.Kind.RETRACTION), None
+            )
+            if statement.status == Statement.Status.RETRACTED
+            else None,
+            withholding=statement.withholding(),
             json_ld=quotation_json_ld(statement, url, speaker_url) if statement.is_public else None,
             earlier_statement=earlier,
             later_statement=later,
@@ -158,3 +166,25 @@ class StatementDetailView(DetailView):
             beyond = order.beyond(statement.said_on, statement.pk)
             neighbours.append(theirs.filter(beyond).order_by(*order.order_by()).first())
         return neighbours[0], neighbours[1]
+
+
+class CorrectionListView(TemplateView):
+    """Every public correction, retraction and restoration, newest first, by keyset."""
+
+    template_name = "statements/correction_list.html"
+    per_page = 20
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        notes = Correction.objects.public().select_related(
+            "statement__speaker", "statement__organization", "statement__source__outlet"
+        )
+        page = keyset_page(
+            notes,
+            LATEST_NOTES,
+            after=request.GET.get("after"),
+            before=request.GET.get("before"),
+            per_page=self.per_page,
+        )
+        if page is None:
+            return HttpResponseRedirect(first_page_url(request))
+        return self.render_to_response(self.get_context_data(page=page, **kwargs))

@@ -5,7 +5,7 @@ import pytest
 from claims.models import Claim, ClaimStatus, Proposition, Stance, Verdict
 from events.models import Event
 from people.models import Person
-from statements.models import Statement
+from statements.models import Correction, Statement
 from tests import factories
 
 DRAFT_TEXT = "Unpublished words zebracorn that must stay inside the newsroom."
@@ -13,6 +13,13 @@ RETRACTED_TEXT = "Withdrawn words quokkafish that only their own permalink may s
 DRAFT_CLAIM_TEXT = "A draft claim hippogriffin nobody has reviewed"
 UNRATED_CLAIM_TEXT = "A claim basiliskus whose verdict is only proposed"
 PROPOSED_FINDING = "A proposed finding wyvernhold awaiting a reviewer"
+IN_REVIEW_TEXT = "Words griffonel waiting in the review queue."
+# A withheld statement's words, its context and the wording a correction replaced: none may
+# reach any public page, feed, sitemap or piece of metadata.
+WITHHELD_TEXT = "Words mantichorax withheld for legal reasons."
+WITHHELD_CONTEXT = "Context krakenwold of a withheld statement"
+WITHHELD_EARLIER_TEXT = "Earlier words leviathor of a withheld statement."
+WITHHELD_TOKENS = ("mantichorax", "krakenwold", "leviathor")
 
 
 @pytest.fixture
@@ -38,12 +45,40 @@ def unpublished(kit, vigil) -> dict[str, Statement]:
     }
     made = {
         "draft": factories.statement(text=DRAFT_TEXT, status=Statement.Status.DRAFT, **common),
+        "in_review": factories.statement(
+            text=IN_REVIEW_TEXT, status=Statement.Status.IN_REVIEW, **common
+        ),
         "retracted": factories.statement(
             text=RETRACTED_TEXT, status=Statement.Status.RETRACTED, **common
         ),
+        "withheld": withheld_statement(common),
     }
     unpublished_claims(made["draft"], made["retracted"], kit.statements.published().first())
+    unpublished_claims_of(made["withheld"], made["in_review"])
     return made
+
+
+def withheld_statement(common: dict) -> Statement:
+    """A published statement, corrected (its earlier words in a public note), then withheld."""
+    statement = factories.statement(
+        text=WITHHELD_EARLIER_TEXT, status=Statement.Status.PUBLISHED, **common
+    )
+    before = Statement.objects.get(pk=statement.pk)
+    statement.text = WITHHELD_TEXT
+    statement.context = WITHHELD_CONTEXT
+    statement.save()
+    Correction.record(before, statement, by=None, reason="A word was misheard.")
+    statement.move("withhold", by=None, reason="Legal advice: contempt of court.")
+    return statement
+
+
+def unpublished_claims_of(*statements: Statement) -> None:
+    """The demo's public claims and propositions given these statements too."""
+    for claim in Claim.objects.published():
+        claim.statements.add(*statements)
+    for proposition in Proposition.objects.all():
+        for statement in statements:
+            Stance.objects.create(proposition=proposition, statement=statement, position="opposes")
 
 
 def unpublished_claims(draft: Statement, retracted: Statement, published: Statement) -> None:

@@ -13,9 +13,11 @@ from tests.routes import public_route_names
 from .conftest import (
     DRAFT_CLAIM_TEXT,
     DRAFT_TEXT,
+    IN_REVIEW_TEXT,
     PROPOSED_FINDING,
     RETRACTED_TEXT,
     UNRATED_CLAIM_TEXT,
+    WITHHELD_TOKENS,
 )
 
 DEMO_CLAIM = "police-and-public-managed-the-pandemic-well"
@@ -37,13 +39,25 @@ EXAMPLES = {
         reverse("statements:list") + "?tag=policing&speaker=kit-malthouse&sort=oldest",
         reverse("statements:list") + "?event=clapham-common-vigil&kind=direct",
     ],
-    "statements:detail": lambda: [reverse("statements:detail", args=[demo_statement_id()])],
+    "statements:detail": lambda: [
+        reverse("statements:detail", args=[demo_statement_id()]),
+        *(
+            statement.get_absolute_url()
+            for statement in Statement.objects.filter(status="withheld")
+        ),
+    ],
     "statements:search": lambda: [
         reverse("statements:search") + "?q=zebracorn",
         reverse("statements:search") + "?q=quokkafish",
         reverse("statements:search") + "?q=Malthouse&tag=policing",
     ],
     "statements:tag": lambda: [reverse("statements:tag", args=["policing"])],
+    "statements:corrections": lambda: [
+        reverse("statements:corrections"),
+        reverse("statements:corrections") + "?after=2999-01-01T00:00:00+00:00_1",
+    ],
+    "statements:corrections-rss": lambda: [reverse("statements:corrections-rss")],
+    "statements:corrections-atom": lambda: [reverse("statements:corrections-atom")],
     "statements:feed-rss": lambda: [reverse("statements:feed-rss")],
     "statements:feed-atom": lambda: [reverse("statements:feed-atom")],
     "statements:person-feed-rss": lambda: [
@@ -102,13 +116,20 @@ def test_every_route_has_an_example():
 def test_unpublished_statements_appear_on_no_public_page(client, unpublished, route):
     retracted_url = unpublished["retracted"].get_absolute_url()
     draft_url = unpublished["draft"].get_absolute_url()
+    in_review_url = unpublished["in_review"].get_absolute_url()
+    withheld_url = unpublished["withheld"].get_absolute_url()
     for url in EXAMPLES[route]():
-        response = client.get(url)
+        response = client.get(url, follow=True)
         assert response.status_code == 200, url
         page = response.content.decode()
         assert "secret-draft-tag" not in page, url
         assert DRAFT_TEXT not in page and draft_url not in page, url
+        assert IN_REVIEW_TEXT not in page and in_review_url not in page, url
         assert RETRACTED_TEXT not in page and retracted_url not in page, url
+        for token in WITHHELD_TOKENS:
+            assert token not in page, (url, token)
+        if url != withheld_url:  # its own page names itself (cite this)
+            assert withheld_url not in page, url
         assert DRAFT_CLAIM_TEXT not in page and "draft-claim" not in page, url
         assert UNRATED_CLAIM_TEXT not in page and "unrated-claim" not in page, url
         assert PROPOSED_FINDING not in page, url
@@ -126,6 +147,30 @@ def test_a_retracted_statement_keeps_its_permalink_with_notice_and_noindex(clien
 
 def test_a_draft_is_not_found_for_the_public(client, unpublished):
     assert client.get(unpublished["draft"].get_absolute_url()).status_code == 404
+    assert client.get(unpublished["in_review"].get_absolute_url()).status_code == 404
+
+
+def test_a_withheld_statement_keeps_its_permalink_with_a_notice_and_no_words(client, unpublished):
+    response = client.get(unpublished["withheld"].get_absolute_url())
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "This statement has been withheld for legal reasons on" in page
+    assert '<meta name="robots" content="noindex">' in page
+    assert "application/ld+json" not in page and 'property="og:' not in page
+    assert "Kit Malthouse" in page  # who and when stay, so the link still makes sense
+    assert "contempt of court" not in page  # the legal advice is the newsroom's
+
+
+def test_staff_still_see_a_withheld_statement_and_its_history(admin_client, unpublished):
+    from .conftest import WITHHELD_EARLIER_TEXT, WITHHELD_TEXT
+
+    withheld = unpublished["withheld"]
+    change = admin_client.get(reverse("admin:statements_statement_change", args=[withheld.pk]))
+    assert WITHHELD_TEXT in change.content.decode()
+    history = admin_client.get(reverse("admin:statements_statement_history", args=[withheld.pk]))
+    page = history.content.decode()
+    assert "leviathor" in page and "mantichorax" in page
+    assert WITHHELD_EARLIER_TEXT.split()[1] in page
 
 
 def test_staff_preview_a_draft_marked_as_such(editor_client, unpublished):
@@ -147,7 +192,7 @@ def test_unpublished_stances_are_not_counted(client, unpublished):
 
 def test_unpublished_statements_are_not_counted(client, unpublished):
     person_page = client.get(reverse("people:list")).content.decode()
-    assert "7 statements" in person_page  # the demo's seven published ones, not nine
+    assert "7 statements" in person_page  # the demo's seven published ones, not eleven
 
 
 def test_a_tag_only_unpublished_statements_carry_is_not_found(client, unpublished):

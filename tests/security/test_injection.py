@@ -13,7 +13,7 @@ from django.urls import reverse
 from claims.models import Claim, ClaimStatus, Proposition, Stance, Verdict
 from events.models import Participation
 from people.models import OtherName, PersonLink
-from statements.models import Statement
+from statements.models import Correction, Statement
 from tests import factories
 from tests.routes import public_route_names
 
@@ -82,7 +82,22 @@ def hostile():
         events=[event],
     )
     hostile_claims(statement, source)
+    hostile_corrections(statement, source)
     return {"statement": statement, "tag": statement.tags.get().slug}
+
+
+def hostile_corrections(statement: Statement, source) -> None:
+    """A correction and a retraction whose reasons, changed values and earlier words are all
+    hostile text."""
+    Correction.objects.create(
+        statement=statement,
+        kind=Correction.Kind.CORRECTION,
+        reason=f"Reason {PAYLOAD}",
+        changes=[{"field": "speaker", "label": PAYLOAD, "before": PAYLOAD, "after": PAYLOAD}],
+        earlier_text=f"Earlier {PAYLOAD}\nwords {PAYLOAD}",
+    )
+    retracted = factories.statement(text=f"Retracted {PAYLOAD}", source=source)
+    retracted.move("retract", by=None, reason=f"Retraction {PAYLOAD}")
 
 
 def hostile_claims(statement: Statement, evidence) -> None:
@@ -114,7 +129,13 @@ def hostile_examples(hostile) -> dict[str, list[str]]:
     return {
         "statements:home": [reverse("statements:home")],
         "statements:list": [reverse("statements:list"), reverse("statements:list") + search],
-        "statements:detail": [statement.get_absolute_url()],
+        "statements:detail": [
+            statement.get_absolute_url(),
+            *(s.get_absolute_url() for s in Statement.objects.filter(status="retracted")),
+        ],
+        "statements:corrections": [reverse("statements:corrections")],
+        "statements:corrections-rss": [reverse("statements:corrections-rss")],
+        "statements:corrections-atom": [reverse("statements:corrections-atom")],
         "statements:search": [reverse("statements:search") + search],
         "statements:tag": [reverse("statements:tag", args=[tag])],
         "statements:feed-rss": [reverse("statements:feed-rss")],

@@ -104,8 +104,13 @@ def test_reviewer_retracts_and_unpublishes_only_published_statements(reviewer_cl
     published = factories.statement(status=Statement.Status.PUBLISHED)
     draft = factories.statement(status=Statement.Status.DRAFT)
     url = reverse("admin:statements_statement_changelist")
+    selected = {"action": "retract", "_selected_action": [published.pk, draft.pk]}
+    asked = reviewer_client.post(url, selected)
+    assert "Reason" in asked.content.decode()  # a retraction asks why before anything moves
+    published.refresh_from_db()
+    assert published.status == Statement.Status.PUBLISHED
     response = reviewer_client.post(
-        url, {"action": "retract", "_selected_action": [published.pk, draft.pk]}, follow=True
+        url, selected | {"apply": "1", "reason": "The quote was misattributed."}, follow=True
     )
     published.refresh_from_db()
     draft.refresh_from_db()
@@ -114,9 +119,15 @@ def test_reviewer_retracts_and_unpublishes_only_published_statements(reviewer_cl
     assert "1 statement(s) left as they were" in response.content.decode()
 
 
-def test_reviewer_can_publish_through_the_change_form(reviewer_client, draft):
-    url = reverse("admin:statements_statement_change", args=[draft.pk])
-    reviewer_client.post(url, change_form_data(draft, status="published"))
+def test_reviewer_publishes_with_the_forms_button_not_its_fields(reviewer_client, draft):
+    change = reverse("admin:statements_statement_change", args=[draft.pk])
+    reviewer_client.post(change, change_form_data(draft, status="published"))
+    draft.refresh_from_db()
+    assert draft.status == Statement.Status.DRAFT
+    page = reviewer_client.get(change).content.decode()
+    publish = reverse("admin:statements_statement_move", args=[draft.pk, "publish"])
+    assert publish in page
+    assert reviewer_client.post(publish, {"apply": "1"}).status_code == 302
     draft.refresh_from_db()
     assert draft.status == Statement.Status.PUBLISHED
 
