@@ -298,12 +298,15 @@ class StatementWithClaimsAdmin(StatementAdmin):
         ]
 
     def link_claim_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
-        """Link the statement to a suggested claim, recorded as an edit of the statement: who
-        and when, its history row and the admin log."""
+        """Link the statement to a suggested claim, recorded in the statement's history and the
+        admin log: who and when. Linking changes the claim, not the record of what was said, so
+        an editor may link a published statement too."""
         statement = self.get_object(request, object_id)
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
-        if statement is None or not self.has_change_permission(request, statement):
+        # The link is the claim's: an editor links a published statement they may not edit.
+        may_link = request.user.has_perm("claims.change_claim")
+        if statement is None or not (may_link and self.has_view_permission(request, statement)):
             raise PermissionDenied
         claim = Claim.objects.filter(pk=request.POST.get("claim", "")[:18] or 0).first()
         change_url = reverse("admin:statements_statement_change", args=[statement.pk])

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from common.cache import cached_page
+from people.redirects import follow_merged_slug
 from statements.caching import on_record
 
 from . import feeds, views
@@ -14,12 +15,12 @@ urlpatterns = [
     path("claims/feed/atom/", record_page(feeds.AtomLatestVerdictsFeed()), name="feed-atom"),
     path(
         "claims/by/<slug:slug>/feed/rss/",
-        record_page(feeds.PersonVerdictsFeed()),
+        follow_merged_slug(record_page(feeds.PersonVerdictsFeed())),
         name="person-feed-rss",
     ),
     path(
         "claims/by/<slug:slug>/feed/atom/",
-        record_page(feeds.AtomPersonVerdictsFeed()),
+        follow_merged_slug(record_page(feeds.AtomPersonVerdictsFeed())),
         name="person-feed-atom",
     ),
     path("claims/<slug:slug>/", record_page(views.ClaimDetailView.as_view()), name="detail"),

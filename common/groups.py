@@ -45,6 +45,8 @@ EDITOR_PERMISSIONS: dict[tuple[str, str], tuple[str, ...]] = {
 REVIEWER_EXTRA_PERMISSIONS: tuple[tuple[str, str], ...] = (
     ("statements", "publish_statement"),
     ("statements", "withhold_statement"),
+    # A merge moves published statements to another speaker: a reviewer's decision.
+    ("people", "merge_person"),
     ("claims", "publish_verdict"),
 )
 

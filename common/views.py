@@ -1,11 +1,17 @@
-"""Site-wide views that belong to no app: the health check and the error pages."""
+"""Site-wide views that belong to no app: the health check, the error pages, and the tag
+suggestions of the admin's tag boxes."""
 
 import sys
 
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
-from django.http import HttpRequest, HttpResponse
+from django.db.models import Case, IntegerField, Value, When
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template import loader
 from django.views.decorators.cache import never_cache
+from taggit.models import Tag
+
+from .forms import TAG_MAX_LENGTH
+from .text import clean_typed_text
 
 RETRY_AFTER_SECONDS = 30
 
@@ -42,3 +48,24 @@ def server_error(request: HttpRequest) -> HttpResponse:
     if isinstance(error, OperationalError | InterfaceError):
         return database_unavailable(request)
     return HttpResponse(loader.render_to_string("500.html"), status=500)
+
+
+TAG_SUGGESTIONS = 20
+
+
+def tag_suggestions(request: HttpRequest) -> JsonResponse:
+    """The existing tags matching `?term=`, those starting with it first, as select2 reads
+    them (common/widgets.py's TagAutocomplete). The caller checks the user may see tags."""
+    term = clean_typed_text(request.GET.get("term", ""), TAG_MAX_LENGTH)
+    tags = Tag.objects.order_by("name")
+    if term:
+        starts_with_term = Case(
+            When(name__istartswith=term, then=Value(0)),
+            default=Value(1),
+            output_field=IntegerField(),
+        )
+        tags = tags.filter(name__icontains=term).order_by(starts_with_term, "name")
+    names = list(tags.values_list("name", flat=True)[:TAG_SUGGESTIONS])
+    return JsonResponse(
+        {"results": [{"id": name, "text": name} for name in names], "pagination": {"more": False}}
+    )

@@ -86,6 +86,10 @@ INSTALLED_APPS = [
     "common",
 ]
 
+# A version's reason is the editor's own words (a correction's, a retraction's, a merge's), which
+# may run past simple-history's default 100 characters.
+SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
+
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

@@ -1,9 +1,17 @@
-from django.contrib import admin
+from typing import Any
+
+from django.contrib import admin, messages
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
 from simple_history.admin import SimpleHistoryAdmin
 
 from common.safe_autocomplete import BoundedTabularInline, SafeAutocompleteMixin
 
-from .models import Organization, OtherName, Person, PersonLink, Role
+from . import merging
+from .models import Organization, OtherName, Person, PersonLink, PersonRedirect, Role
 
 
 class OtherNameInline(BoundedTabularInline):
@@ -34,6 +42,43 @@ class PersonAdmin(SafeAutocompleteMixin, SimpleHistoryAdmin):
         ("Identity", {"fields": ["image_url", "wikidata_qid"]}),
         ("Internal", {"fields": ["editor_notes"], "classes": ["collapse"]}),
     ]
+    actions = ["merge_people"]
+
+    def has_merge_permission(self, request: HttpRequest) -> bool:
+        return request.user.has_perm("people.merge_person")
+
+    @admin.action(description="Merge the two selected people", permissions=["merge"])
+    def merge_people(self, request: HttpRequest, queryset: QuerySet) -> HttpResponse | None:
+        """Two records of one person joined: a confirmation page shows what moves from the
+        record given up to the one kept; the merge runs when it is posted back."""
+        people = list(queryset.order_by("pk")[:3])
+        if len(people) != 2:
+            self.message_user(request, "Select exactly two people to merge.", messages.ERROR)
+            return None
+        kept_pk = request.POST.get("survivor", "")
+        if "apply" in request.POST and kept_pk in {str(p.pk) for p in people}:
+            survivor = next(p for p in people if str(p.pk) == kept_pk)
+            merged = next(p for p in people if p is not survivor)
+            name, slug = merged.name, merged.slug
+            survivor = merging.merge(survivor, merged, by=request.user)
+            self.log_change(request, survivor, f"Merged “{name}” ({slug}) into this record.")
+            self.message_user(
+                request,
+                f"“{name}” merged into “{survivor.name}”: {survivor.get_absolute_url()} now "
+                f"answers for /people/{slug}/.",
+                messages.SUCCESS,
+            )
+            return redirect(reverse("admin:people_person_change", args=[survivor.pk]))
+        first, second = people
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": "Merge two records of one person",
+            "people": people,
+            "plans": [merging.plan(first, second), merging.plan(second, first)],
+            "problem": "Choose the record to keep." if "apply" in request.POST else "",
+        }
+        return TemplateResponse(request, "admin/people/person/merge.html", context)
 
 
 @admin.register(Organization)
@@ -68,3 +113,18 @@ class PersonLinkAdmin(SafeAutocompleteMixin, admin.ModelAdmin):
     list_select_related = ["person"]
     search_fields = ["person__name", "label", "url"]
     autocomplete_fields = ["person"]
+
+
+@admin.register(PersonRedirect)
+class PersonRedirectAdmin(admin.ModelAdmin):
+    """The addresses merges retired; read-only, written by the merge."""
+
+    list_display = ["old_slug", "person", "created_at"]
+    list_select_related = ["person"]
+    search_fields = ["old_slug", "person__name"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False

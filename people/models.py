@@ -83,6 +83,7 @@ class Person(models.Model):
     class Meta:
         ordering = ["sort_name", "name"]
         verbose_name_plural = "people"
+        permissions = [("merge_person", "Can merge two records of one person")]
         constraints = [
             models.UniqueConstraint(
                 fields=["wikidata_qid"],
@@ -113,6 +114,20 @@ def default_sort_name(name: str) -> str:
     """“Kit Malthouse” sorts as “Malthouse, Kit”; a single word sorts as itself."""
     given, _, family = name.strip().rpartition(" ")
     return f"{family}, {given}" if given else family
+
+
+class PersonRedirect(models.Model):
+    """A slug that named a record merged into another: its pages redirect (301) to `person`'s."""
+
+    old_slug = models.SlugField(max_length=200, unique=True)
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="redirects")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["old_slug"]
+
+    def __str__(self) -> str:
+        return f"{self.old_slug} → {self.person.slug}"
 
 
 class OtherName(models.Model):

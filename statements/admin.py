@@ -6,10 +6,10 @@ from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, connections, transaction
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import path, reverse, reverse_lazy
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 from taggit.managers import TaggableManager
@@ -18,10 +18,13 @@ from common.forms import BoundedTagField
 from common.pagination import EstimatedCountPaginator
 from common.safe_autocomplete import SafeAutocompleteMixin
 from common.text import excerpt
+from common.views import tag_suggestions
+from common.widgets import TagAutocomplete
 from people.models import Organization, Person
 
 from . import workflow
 from .admin_forms import CORRECTION_FIELDSET, MoveForm, StatementAdminForm
+from .duplicates import near_duplicates
 from .extraction import Candidate
 from .history import add_tag_and_text_changes, record_pending_version
 from .import_forms import ArticleForm, QuoteFormSet, already_imported
@@ -83,7 +86,12 @@ class StatementAdmin(SafeAutocompleteMixin, SimpleHistoryAdmin):
     autocomplete_fields = ["speaker", "organization", "role", "source", "reported_in", "events"]
     ordering = ["-said_on", "-id"]  # the index statement_said_idx, in this order
     paginator = EstimatedCountPaginator
-    formfield_overrides = {TaggableManager: {"form_class": BoundedTagField}}
+    formfield_overrides = {
+        TaggableManager: {
+            "form_class": BoundedTagField,
+            "widget": TagAutocomplete(reverse_lazy("admin:statements_statement_tags")),
+        }
+    }
     show_full_result_count = False
     form = StatementAdminForm
 
@@ -183,6 +191,20 @@ class StatementAdmin(SafeAutocompleteMixin, SimpleHistoryAdmin):
                     "No correction note: nothing a reader sees as the record changed.",
                     messages.WARNING,
                 )
+
+    def history_form_view(
+        self,
+        request: HttpRequest,
+        object_id: str,
+        version_id: str,
+        extra_context: dict[str, Any] | None = None,
+    ) -> HttpResponse:
+        # Reverting is changing: judged on the statement as it is now, not the version's state.
+        if request.method == "POST":
+            current = self.get_object(request, object_id)
+            if current is None or not self.has_change_permission(request, current):
+                raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
     def log_addition(self, request: HttpRequest, obj: Any, message: Any) -> Any:
         record_pending_version(obj)
@@ -288,6 +310,22 @@ class StatementAdmin(SafeAutocompleteMixin, SimpleHistoryAdmin):
         self._move_all(request, [statement], move, form)
         return redirect(change_url)
 
+    def response_add(
+        self, request: HttpRequest, obj: Statement, post_url_continue: str | None = None
+    ) -> HttpResponse:
+        """ "Save and add another" opens a form with the same source, date and events: the
+        seven quotes of one interview are seven short forms."""
+        response = super().response_add(request, obj, post_url_continue)
+        if "_addanother" in request.POST and response.status_code == 302:
+            keep = QueryDict(mutable=True)
+            keep["source"] = str(obj.source_id)
+            keep["said_on"] = obj.said_on.isoformat()
+            events = ",".join(str(pk) for pk in obj.events.values_list("pk", flat=True))
+            if events:
+                keep["events"] = events
+            response["Location"] = f"{reverse('admin:statements_statement_add')}?{keep.urlencode()}"
+        return response
+
     def change_view(
         self,
         request: HttpRequest,
@@ -311,7 +349,9 @@ class StatementAdmin(SafeAutocompleteMixin, SimpleHistoryAdmin):
     def get_urls(self):
         import_view = self.admin_site.admin_view(self.import_article_view)
         move_view = self.admin_site.admin_view(self.move_view)
+        tags_view = self.admin_site.admin_view(self.tag_suggestions_view)
         return [
+            path("tags/", tags_view, name="statements_statement_tags"),
             path("import/", import_view, name="statements_statement_import"),
             path(
                 "<path:object_id>/move/<slug:move_name>/",
@@ -320,6 +360,12 @@ class StatementAdmin(SafeAutocompleteMixin, SimpleHistoryAdmin):
             ),
             *super().get_urls(),
         ]
+
+    def tag_suggestions_view(self, request: HttpRequest) -> HttpResponse:
+        """Existing tags for the tag boxes of the statement form and the import review."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        return tag_suggestions(request)
 
     def import_article_view(self, request: HttpRequest) -> HttpResponse:
         """Paste an article, review the quotes found in it, save the accepted ones as drafts."""
@@ -398,9 +444,13 @@ class StatementAdmin(SafeAutocompleteMixin, SimpleHistoryAdmin):
         for candidate in candidates:
             person = people.get(candidate.person) or by_name.get(candidate.speaker)
             organization = None if person else organizations.get(candidate.organization)
+            on_record = near_duplicates(
+                candidate.statement_text, speaker=person, organization=organization
+            )
             initial.append(
                 {
-                    "accept": bool(person or organization or candidate.speaker),
+                    "accept": bool(person or organization or candidate.speaker) and not on_record,
+                    "on_record": on_record[0].pk if on_record else None,
                     "text": candidate.statement_text,
                     "kind": candidate.kind,
                     "speaker": person,
@@ -464,3 +514,37 @@ class StatementAdmin(SafeAutocompleteMixin, SimpleHistoryAdmin):
             messages.SUCCESS,
         )
         return redirect(f"{changelist}?source__id__exact={source.pk}")
+
+
+@admin.register(Correction)
+class CorrectionAdmin(admin.ModelAdmin):
+    """The record's notes about itself, read-only: written by the workflow and by corrections."""
+
+    list_display = ["made_at", "kind", "statement", "reason_excerpt", "made_by"]
+    list_filter = ["kind", ("made_at", admin.DateFieldListFilter)]
+    list_select_related = ["statement__speaker", "statement__organization", "made_by"]
+    search_fields = ["reason", "statement__text"]
+    ordering = ["-made_at", "-id"]
+    readonly_fields = [
+        "statement",
+        "kind",
+        "made_at",
+        "made_by",
+        "reason",
+        "changes",
+        "earlier_text",
+        "withheld_for",
+    ]
+
+    @admin.display(description="reason")
+    def reason_excerpt(self, note: Correction) -> str:
+        return excerpt(note.reason, 90)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False

@@ -4,7 +4,7 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
@@ -15,6 +15,7 @@ from common.safe_autocomplete import (
     AutocompleteSelectMultiple,
     KeyCheckedModelMultipleChoiceField,
 )
+from common.widgets import TagAutocomplete
 from events.models import Event
 from people.models import Organization, Person
 from statements.importing import (
@@ -135,8 +136,23 @@ class QuoteForm(forms.Form):
     events = KeyCheckedModelMultipleChoiceField(
         Event.objects.all(), required=False, widget=_autocomplete("events", multiple=True)
     )
-    tags = BoundedTagField(required=False, help_text="Comma-separated.")
+    tags = BoundedTagField(
+        required=False,
+        widget=TagAutocomplete(reverse_lazy("admin:statements_statement_tags")),
+        help_text="Type to choose existing tags; a new one is added as typed.",
+    )
     sentence = forms.CharField(required=False, widget=forms.HiddenInput)
+    # A statement by the same speaker worded nearly like this one (statements/duplicates.py):
+    # the review shows it and leaves the quote unticked.
+    on_record = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+
+    def on_record_statement(self) -> Statement | None:
+        value = self["on_record"].value()
+        try:
+            pk = int(value) if value not in (None, "") else None
+        except (TypeError, ValueError):
+            return None
+        return Statement.objects.filter(pk=pk).first() if pk and pk < 2**63 else None
 
     def clean_text(self) -> str:
         text = self.cleaned_data["text"].replace("\r\n", "\n").strip()

@@ -578,6 +578,8 @@ class Correction(models.Model):
                 changes.append({"field": name, "label": label, "before": old, "after": new})
         if not changes:
             return None
+        if not reason.strip():
+            raise ValueError("A correction needs a reason (StatementAdminForm asks for one).")
         return cls.objects.create(
             statement=after,
             kind=NoteKind.CORRECTION,

@@ -1,6 +1,7 @@
 from django.urls import path, register_converter
 
 from common.cache import cached_page
+from people.redirects import follow_merged_slug
 
 from . import feeds, views
 from .caching import on_record, on_statement
@@ -44,12 +45,12 @@ urlpatterns = [
     path("feeds/statements.atom", record_page(feeds.AtomLatestStatementsFeed()), name="feed-atom"),
     path(
         "feeds/people/<slug:slug>.rss",
-        record_page(feeds.PersonStatementsFeed()),
+        follow_merged_slug(record_page(feeds.PersonStatementsFeed())),
         name="person-feed-rss",
     ),
     path(
         "feeds/people/<slug:slug>.atom",
-        record_page(feeds.AtomPersonStatementsFeed()),
+        follow_merged_slug(record_page(feeds.AtomPersonStatementsFeed())),
         name="person-feed-atom",
     ),
     path(

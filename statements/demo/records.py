@@ -152,6 +152,28 @@ STATEMENTS = [
 ]
 # fmt: on
 
+
+@dataclass(frozen=True)
+class DemoCorrection:
+    """A correction the demo record shows: the statement at `index` of STATEMENTS was first
+    entered with `entered` where the article has `verbatim`, and corrected."""
+
+    index: int
+    verbatim: str
+    entered: str
+    reason: str
+
+
+# The article's own words are "an incredible difficult position"; an entry that tidied them
+# would no longer be verbatim, which is what a correction puts right.
+CORRECTION = DemoCorrection(
+    index=5,
+    verbatim="an incredible difficult position",
+    entered="an incredibly difficult position",
+    reason="Our entry had tidied the quote (“incredibly difficult”); it now has the minister’s "
+    "words as the article reported them: “incredible difficult”. On Record keeps quotes verbatim.",
+)
+
 # Local-only accounts, documented in the README; never created when DEBUG is off.
 ACCOUNTS = [
     # username, password, group (None = superuser)

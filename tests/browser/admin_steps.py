@@ -11,6 +11,16 @@ def choose_in_autocomplete(page: Page, field: str, typed: str, option: str) -> N
     page.locator(".select2-results__option", has_text=option).first.click()
 
 
+def add_tags(page: Page, field_id: str, names: list[str]) -> None:
+    """Type tags into one of the tag boxes (common/widgets.py), each ended by a comma as a
+    person would; a new name becomes a new tag."""
+    page.locator(f"#{field_id} + .select2 .select2-search__field").click()
+    search = page.locator(f"#{field_id} + .select2 .select2-search__field")
+    for name in names:
+        search.press_sequentially(f"{name},")
+    page.keyboard.press("Escape")
+
+
 def log_in(page: Page, username: str) -> None:
     page.goto("/admin/login/?next=/admin/")
     page.get_by_label("Username").fill(username)

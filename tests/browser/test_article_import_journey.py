@@ -5,7 +5,7 @@ from django.conf import settings
 from playwright.sync_api import Page, expect
 
 from statements.models import Statement
-from tests.browser.admin_steps import log_in
+from tests.browser.admin_steps import add_tags, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -33,8 +33,14 @@ def test_an_editor_imports_the_seed_article_and_a_reviewer_publishes_it(
     for card in editor_page.locator(".quote-card").all():
         expect(card.locator(".select2-selection__rendered").first).to_contain_text("Kit Malthouse")
         expect(card.locator('input[type="date"]')).to_have_value("2021-03-14")
+    # The demo has these quotes already: each is marked so and left unticked; the editor
+    # ticks them all the same (as for a second article reporting the same words).
+    expect(editor_page.locator(".quote-card .duplicate-warning")).to_have_count(7)
+    for checkbox in editor_page.locator('.quote-card input[name$="-accept"]').all():
+        expect(checkbox).not_to_be_checked()
+        checkbox.check()
     screenshot(editor_page, "import-review")
-    editor_page.locator("#id_quote-4-tags").fill("taskforce, women's safety")
+    add_tags(editor_page, "id_quote-4-tags", ["taskforce", "women's safety"])
     editor_page.get_by_role("button", name="Save accepted quotes as drafts").click()
     expect(editor_page.locator(".messagelist")).to_contain_text("7 draft statement(s) created")
 

@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from statements.models import Statement
-from tests.browser.admin_steps import choose_in_autocomplete, log_in
+from tests.browser.admin_steps import add_tags, choose_in_autocomplete, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -75,14 +75,22 @@ def test_an_editor_adds_a_statement_a_reviewer_publishes_it_and_readers_find_it(
     editor_page.locator("#id_said_on").fill("2021-03-16")
     choose_in_autocomplete(editor_page, "source", "Sky News", "Kit Malthouse interview")
     choose_in_autocomplete(editor_page, "events", "vigil", "Vigil for Sarah Everard")
-    editor_page.locator("#id_tags").fill("policing, review")
-    editor_page.get_by_role("button", name="Save", exact=True).click()
+    # An existing tag chosen as typed, and a new one.
+    editor_page.locator("#id_tags + .select2 .select2-search__field").press_sequentially("poli")
+    editor_page.locator(".select2-results__option", has_text="policing").first.click()
+    add_tags(editor_page, "id_tags", ["review"])
+    editor_page.get_by_role("button", name="Save and continue editing").click()
     expect(editor_page.locator(".messagelist")).to_contain_text("was added successfully")
 
     statement = Statement.objects.get(text=text)
     assert statement.status == Statement.Status.DRAFT
     assert set(statement.tags.names()) == {"policing", "review"}
     assert statement.role.label == "policing minister"
+    # The editor sends it to review; publishing is not theirs to offer.
+    expect(editor_page.get_by_role("link", name="Publish", exact=True)).to_have_count(0)
+    editor_page.get_by_role("link", name="Send to review").click()
+    editor_page.get_by_role("button", name="Send to review").click()
+    expect(editor_page.locator(".messagelist")).to_contain_text("1 statement(s) sent to review.")
 
     reader: Page = new_page()
     reader.goto("/people/kit-malthouse/")
@@ -90,7 +98,8 @@ def test_an_editor_adds_a_statement_a_reviewer_publishes_it_and_readers_find_it(
 
     reviewer_page: Page = new_page()
     log_in(reviewer_page, reviewer.username)
-    reviewer_page.goto("/admin/statements/statement/?status__exact=draft")
+    reviewer_page.goto("/admin/")
+    reviewer_page.get_by_role("link", name="1 statement in review, oldest first").click()
     reviewer_page.locator(f'input[name="_selected_action"][value="{statement.pk}"]').check()
     reviewer_page.locator('select[name="action"]').select_option(
         label="Publish selected statements"

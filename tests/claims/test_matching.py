@@ -101,7 +101,9 @@ def test_the_import_review_offers_the_claims_a_quote_repeats_and_links_the_ticke
     index = next(i for i in offering if claim in forms[i].fields["claims"].queryset)
     assert "Claims it repeats" in review.content.decode()
 
-    response = editor_client.post(IMPORT_URL, review_post(review, {index: {"claims": claim.pk}}))
+    response = editor_client.post(
+        IMPORT_URL, review_post(review, {index: {"accept": True, "claims": claim.pk}})
+    )
 
     assert response.status_code == 302
     linked = claim.statements.filter(source__url="https://news.example/again")

@@ -288,3 +288,39 @@ def test_the_changelist_lists_newest_first_over_its_index(editor_client):
     response = editor_client.get(reverse("admin:statements_statement_changelist"))
 
     assert list(response.context["cl"].result_list)[:2] == [newer, older]
+
+
+def test_save_and_add_another_keeps_the_source_date_and_events(editor_client):
+    template = factories.statement(status=Statement.Status.DRAFT)
+    vigil = factories.event(title="Vigil")
+    data = change_form_data(template, text="The first of seven quotes.") | {
+        "events": [vigil.pk],
+        "_addanother": "Save and add another",
+    }
+    response = editor_client.post(reverse("admin:statements_statement_add"), data)
+    assert response.status_code == 302
+    next_form = editor_client.get(response["Location"])
+    form = next_form.context["adminform"].form
+    assert str(form["source"].value()) == str(template.source_id)
+    assert str(form["said_on"].value()) == template.said_on.isoformat()
+    assert [str(v) for v in form["events"].value()] == [str(vigil.pk)]
+    assert not form["text"].value() and not form["speaker"].value()
+
+
+def test_tags_are_chosen_from_existing_ones_and_new_ones_are_allowed(editor_client):
+    factories.statement(tags=["policing", "police pay", "budget"])
+    suggestions = editor_client.get(reverse("admin:statements_statement_tags"), {"term": "pol"})
+    assert [r["text"] for r in suggestions.json()["results"]] == ["police pay", "policing"]
+    statement = factories.statement(status=Statement.Status.DRAFT)
+    url = reverse("admin:statements_statement_change", args=[statement.pk])
+    page = editor_client.get(url).content.decode()
+    assert 'class="tag-autocomplete"' in page and "js/tag_autocomplete.js" in page
+    # The box posts one value per tag, a tag with a space in it included, and new ones.
+    data = change_form_data(statement) | {"tags": ["police pay", "a brand new tag", "budget"]}
+    assert editor_client.post(url, data).status_code == 302
+    assert sorted(statement.tags.names()) == ["a brand new tag", "budget", "police pay"]
+
+
+def test_tag_suggestions_are_for_staff_only(client):
+    response = client.get(reverse("admin:statements_statement_tags"), {"term": "p"})
+    assert response.status_code == 302 and "/login/" in response["Location"]

@@ -32,14 +32,18 @@ def article_data(**overrides) -> dict:
     return data | overrides
 
 
-def review_post(review_response, per_quote_overrides: dict | None = None) -> dict:
-    """What the review page POSTs when the editor changes only `per_quote_overrides`."""
+def review_post(
+    review_response, per_quote_overrides: dict | None = None, tick_all: bool = False
+) -> dict:
+    """What the review page POSTs when the editor changes only `per_quote_overrides` (and,
+    with `tick_all`, first ticks every quote, those already on record included)."""
     quote_forms = review_response.context["quote_forms"]
     data = {key: value for key, value in review_response.context["article_form"].data.items()}
     data["step"] = "create"
     data |= {f"quote-{key}": value for key, value in quote_forms.management_form.initial.items()}
     for index, form in enumerate(quote_forms):
-        values = dict(form.initial) | (per_quote_overrides or {}).get(index, {})
+        values = dict(form.initial) | ({"accept": True} if tick_all else {})
+        values |= (per_quote_overrides or {}).get(index, {})
         for name, value in values.items():
             if value is None or value is False:
                 continue
@@ -60,8 +64,14 @@ def test_seed_article_becomes_seven_drafts_by_kit_malthouse(editor_client, edito
     kit = Person.objects.get(slug="kit-malthouse")
     assert all(form.initial["speaker"] == kit for form in review.context["quote_forms"])
     assert review.content.decode().count("<mark") == 7
+    # The demo holds these seven already: each is marked so, and left unticked.
+    on_record = set(Statement.objects.values_list("pk", flat=True))
+    assert all(form.initial["on_record"] in on_record for form in review.context["quote_forms"])
+    assert not any(form.initial["accept"] for form in review.context["quote_forms"])
+    assert review.content.decode().count("Already on record:") == 7
 
-    response = editor_client.post(IMPORT_URL, review_post(review))
+    # The editor ticks them all the same.
+    response = editor_client.post(IMPORT_URL, review_post(review, tick_all=True))
     assert response.status_code == 302
     source = Source.objects.get(url=ARTICLE_URL)
     drafts = list(source.statements.order_by("id"))
@@ -81,10 +91,10 @@ def test_seed_article_becomes_seven_drafts_by_kit_malthouse(editor_client, edito
 
 def test_importing_the_same_url_twice_is_refused_and_duplicates_nothing(editor_client, demo):
     review = editor_client.post(IMPORT_URL, article_data())
-    editor_client.post(IMPORT_URL, review_post(review))
+    editor_client.post(IMPORT_URL, review_post(review, tick_all=True))
     again = editor_client.post(IMPORT_URL, article_data())
     assert "This article was imported already" in again.content.decode()
-    resubmitted = editor_client.post(IMPORT_URL, review_post(review))
+    resubmitted = editor_client.post(IMPORT_URL, review_post(review, tick_all=True))
     assert resubmitted.status_code == 200
     assert Statement.objects.filter(source__url=ARTICLE_URL).count() == 7
 
@@ -95,7 +105,7 @@ def test_rejected_and_edited_quotes(editor_client, demo):
         0: {"accept": False},
         1: {"tags": "policing, Accountability", "context": "Interviewed on Sky News"},
     }
-    editor_client.post(IMPORT_URL, review_post(review, edits))
+    editor_client.post(IMPORT_URL, review_post(review, edits, tick_all=True))
     drafts = list(Statement.objects.filter(source__url=ARTICLE_URL).order_by("id"))
     assert len(drafts) == 6
     assert not drafts[0].text.startswith("Clashes")

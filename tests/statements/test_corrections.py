@@ -151,3 +151,19 @@ def test_a_reason_without_a_correction_leaves_no_note(reviewer_client, published
     )
     assert response.status_code == 302
     assert not published.corrections.exists()
+
+
+def test_a_quote_of_several_paragraphs_posted_back_with_crlf_is_not_a_correction(
+    reviewer_client,
+):
+    statement = factories.statement(text="First paragraph.\nSecond paragraph.")
+    response = change(
+        reviewer_client,
+        statement,
+        text="First paragraph.\r\nSecond paragraph.",
+        context="Asked about the vigil",
+    )
+    assert response.status_code == 302
+    statement.refresh_from_db()
+    assert statement.text == "First paragraph.\nSecond paragraph."
+    assert not statement.corrections.exists()

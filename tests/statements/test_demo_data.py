@@ -8,7 +8,7 @@ from django.core.management import call_command
 
 from events.models import Event
 from people.models import Person, Role
-from statements.models import Statement
+from statements.models import Correction, Statement
 
 pytestmark = pytest.mark.django_db
 
@@ -117,3 +117,15 @@ def test_demo_accounts_are_created_for_local_use(settings):
 @pytest.mark.skipif(not SHARED_SEED.exists(), reason="no shared seeds folder beside the project")
 def test_bundled_seed_is_the_shared_seed():
     assert SEED.read_bytes() == SHARED_SEED.read_bytes()
+
+
+def test_the_demo_record_holds_one_correction_shown_to_readers(client, demo):
+    note = Correction.objects.public().get()
+    assert note.kind == "correction" and note.changed_labels == ["words"]
+    assert "incredibly difficult" in note.earlier_text
+    assert "an incredible difficult position" in note.statement.text  # verbatim again
+    page = client.get(note.statement.get_absolute_url()).content.decode()
+    assert "This quote was corrected on" in page and "Earlier version:" in page
+    assert note.statement.get_absolute_url() in client.get("/corrections/").content.decode()
+    call_command("load_demo", "--no-accounts", verbosity=0)  # a reload adds nothing
+    assert Correction.objects.count() == 1

@@ -142,10 +142,16 @@ def test_an_editor_edits_drafts_and_statements_in_review(editor_client):
         assert statement.text == "Better." and statement.status == status
 
 
-def test_an_editor_cannot_link_a_claim_to_a_published_statement(editor_client):
+def test_an_editor_links_a_claim_to_a_published_statement_without_changing_it(editor_client):
+    from claims.models import Claim
+
     statement = factories.statement(status=S.PUBLISHED)
+    claim = Claim.objects.create(text="A claim.", short_text="A claim", slug="a-claim")
     url = reverse("admin:statements_statement_link_claim", args=[statement.pk])
-    assert editor_client.post(url, {"claim": "1"}).status_code == 403
+    assert editor_client.post(url, {"claim": claim.pk}).status_code == 302
+    assert list(claim.statements.all()) == [statement]
+    statement.refresh_from_db()
+    assert statement.status == S.PUBLISHED
 
 
 def test_reviewers_alone_hold_the_publishing_and_withholding_permissions(editor, reviewer):
@@ -182,3 +188,48 @@ def test_a_withholding_keeps_its_reason_internal_and_its_grounds_public(reviewer
     page = reviewer_client.get(statement.get_absolute_url()).content.decode()
     assert "withheld for safety reasons on" in page and "Injunction 42" not in page
     assert not Correction.objects.public().exists()
+
+
+def corrected_once() -> tuple[Statement, str, str]:
+    """A published statement whose words changed once: it, its first words, the revert URL."""
+    statement = factories.statement(status=S.PUBLISHED, text="The words as first entered.")
+    statement.text = "The words as corrected."
+    statement.save()
+    first = statement.history.last()
+    url = reverse(
+        "admin:statements_statement_simple_history", args=[statement.pk, first.history_id]
+    )
+    return statement, first.text, url
+
+
+def test_an_editor_cannot_revert_a_published_statement_to_an_earlier_version(editor_client):
+    statement, first_text, url = corrected_once()
+    response = editor_client.post(url, change_form_data(statement, text=first_text))
+    assert response.status_code == 403
+    statement.refresh_from_db()
+    assert statement.text == "The words as corrected."
+
+
+def test_a_reviewer_reverting_a_published_quotes_words_gives_a_reason(reviewer_client):
+    statement, first_text, url = corrected_once()
+    refused = reviewer_client.post(url, change_form_data(statement, text=first_text))
+    assert refused.status_code == 200 and "that is a correction" in refused.content.decode()
+    done = reviewer_client.post(
+        url, change_form_data(statement, text=first_text, correction_reason="Reverted a slip.")
+    )
+    assert done.status_code == 302
+    statement.refresh_from_db()
+    assert statement.text == "The words as first entered."
+    assert statement.corrections.get().earlier_text == "The words as corrected."
+    assert statement.history.first().history_change_reason == "Corrected: Reverted a slip."
+
+
+def test_staff_read_the_record_of_corrections_but_nobody_edits_it(editor_client, reviewer):
+    statement = factories.statement(status=S.PUBLISHED)
+    note = statement.move("retract", by=reviewer, reason="Misattributed.")
+    changelist = editor_client.get(reverse("admin:statements_correction_changelist"))
+    assert changelist.status_code == 200 and "Misattributed." in changelist.content.decode()
+    change = reverse("admin:statements_correction_change", args=[note.pk])
+    assert editor_client.post(change, {"reason": "Rewritten."}).status_code == 403
+    note.refresh_from_db()
+    assert note.reason == "Misattributed."

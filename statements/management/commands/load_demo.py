@@ -12,7 +12,7 @@ from django.db import models, transaction
 from events.models import Event, Participation
 from people.models import Organization, OtherName, Person, Role
 from statements.demo import demo_loaded, records
-from statements.models import Source, Statement
+from statements.models import Correction, Source, Statement
 
 M = TypeVar("M", bound=models.Model)
 
@@ -125,13 +125,32 @@ class Command(BaseCommand):
                 statement.tags.set(demo_statement.tags)
             statements.append(statement)
 
+        self.record_correction(statements[records.CORRECTION.index], records.CORRECTION)
         self.stdout.write(
             f"Demo record loaded: {len(people)} people, {len(events)} events, "
-            f"{len(records.STATEMENTS)} statements."
+            f"{len(records.STATEMENTS)} statements, 1 correction."
         )
         demo_loaded.send(sender=self.__class__, statements=statements, stdout=self.stdout)
         if not no_accounts:
             self.create_accounts()
+
+    @staticmethod
+    def record_correction(statement: Statement, demo: records.DemoCorrection) -> None:
+        """The statement's history as if first entered wrongly and then corrected, with the
+        public note; once (a reload finds the note and leaves it)."""
+        if statement.corrections.exists():
+            return
+        if demo.verbatim not in statement.text:
+            raise CommandError(f"The demo correction's words are not in: {statement.text!r}")
+        verbatim = statement.text
+        statement.text = verbatim.replace(demo.verbatim, demo.entered)
+        statement._change_reason = "Entered"
+        statement.save()
+        before = Statement.objects.get(pk=statement.pk)
+        statement.text = verbatim
+        statement._change_reason = f"Corrected: {demo.reason}"
+        statement.save()
+        Correction.record(before, statement, by=None, reason=demo.reason)
 
     def create_accounts(self) -> None:
         if not settings.DEBUG:
