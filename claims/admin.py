@@ -21,7 +21,16 @@ from statements.importing import MAX_QUOTES_PER_IMPORT
 from statements.models import Statement
 
 from .matching import similar_claims
-from .models import Claim, ClaimStatus, Proposition, Stance, Verdict, VerdictStatus
+from .models import (
+    CORRECTED_CLAIM_FIELDS,
+    Claim,
+    ClaimCorrection,
+    ClaimStatus,
+    Proposition,
+    Stance,
+    Verdict,
+    VerdictStatus,
+)
 
 
 def may_publish_verdicts(request: HttpRequest) -> bool:
@@ -40,6 +49,60 @@ class VerdictInline(admin.TabularInline):
 
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
+
+
+class ClaimAdminForm(forms.ModelForm):
+    """A claim; a public claim's wording changes only by a reviewer, with a reason readers see."""
+
+    correction_reason = forms.CharField(
+        label="Reason for the correction",
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2, "cols": 80}),
+        help_text="This claim is public. Changing its wording or address is a correction: say "
+        "why. Readers see the reason and the earlier wording on the claim's page.",
+    )
+    may_correct = False  # set per request by ClaimAdmin.get_form
+
+    class Meta:
+        model = Claim
+        fields = [
+            "text",
+            "short_text",
+            "slug",
+            "status",
+            "statements",
+            "events",
+            "tags",
+            "editor_notes",
+        ]
+
+    def corrected_fields(self) -> list[str]:
+        stored = Claim.objects.filter(pk=self.instance.pk).first() if self.instance.pk else None
+        if stored is None or not stored.is_public:
+            return []
+        return [
+            name
+            for name in CORRECTED_CLAIM_FIELDS
+            if name in self.cleaned_data and self.cleaned_data[name] != getattr(stored, name)
+        ]
+
+    def clean_text(self) -> str:
+        return self.cleaned_data["text"].replace("\r\n", "\n")
+
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        corrected = self.corrected_fields()
+        if corrected and not self.may_correct:
+            for name in corrected:
+                self.add_error(name, "Only a reviewer changes the wording of a published claim.")
+        elif corrected and not self.cleaned_data.get("correction_reason", "").strip():
+            self.add_error(
+                "correction_reason",
+                "This claim is public and you changed its wording: that is a correction. Say "
+                "why; readers will see the reason with the earlier wording.",
+            )
+        return self.cleaned_data
 
 
 @admin.register(Claim)
@@ -61,6 +124,7 @@ class ClaimAdmin(SafeAutocompleteMixin, SimpleHistoryAdmin):
     ]
     show_full_result_count = False
     inlines = [VerdictInline]
+    form = ClaimAdminForm
     actions = ["publish", "unpublish"]
     fieldsets = [
         (None, {"fields": ["text", "short_text", "slug", "status"]}),
@@ -84,14 +148,40 @@ class ClaimAdmin(SafeAutocompleteMixin, SimpleHistoryAdmin):
             readonly.append("status")
         return readonly
 
+    def get_form(
+        self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any
+    ) -> Any:
+        form = super().get_form(request, obj, change, **kwargs)
+        form.may_correct = self.has_publish_permission(request)
+        return form
+
+    def get_fieldsets(self, request: HttpRequest, obj: Any = None) -> Any:
+        fieldsets: list[Any] = list(super().get_fieldsets(request, obj))
+        if obj is not None and obj.is_public and self.has_publish_permission(request):
+            fieldsets.insert(1, ("Correction", {"fields": ["correction_reason"]}))
+        return fieldsets
+
     def save_model(self, request: HttpRequest, claim: Claim, form: Any, change: bool) -> None:
+        before = Claim.objects.get(pk=claim.pk) if change else None
         if not self.has_publish_permission(request):
             # Whatever was posted, only reviewers move a claim's status.
-            claim.status = Claim.objects.get(pk=claim.pk).status if change else ClaimStatus.DRAFT
+            claim.status = before.status if before else ClaimStatus.DRAFT
         if not change:
             claim.created_by = signed_in(request)
         claim.updated_by = signed_in(request)
+        corrected = form.corrected_fields() if isinstance(form, ClaimAdminForm) else []
+        reason = form.cleaned_data.get("correction_reason", "").strip() if corrected else ""
+        if reason:
+            claim._change_reason = f"Corrected: {reason}"  # type: ignore[attr-defined]
         super().save_model(request, claim, form, change)
+        if before is not None and reason:
+            ClaimCorrection.objects.create(
+                claim=claim,
+                reason=reason,
+                earlier_text=before.text,
+                earlier_short_text=before.short_text,
+                made_by=signed_in(request),
+            )
 
     def _move(self, request: HttpRequest, queryset: QuerySet, status: str, verb: str) -> None:
         moved = 0

@@ -169,6 +169,35 @@ class Claim(models.Model):
         return self.verdicts.published().exclude(pk=self.verdict_id)
 
 
+class ClaimCorrection(models.Model):
+    """A published claim's wording corrected: when, by whom, why, and the earlier wording. Shown
+    on the claim's page; written by the admin when a reviewer changes a public claim's text,
+    short form or address (ClaimAdmin), never edited afterwards."""
+
+    claim = models.ForeignKey(Claim, on_delete=models.PROTECT, related_name="corrections")
+    made_at = models.DateTimeField(default=timezone.now)
+    reason = models.TextField()
+    earlier_text = models.TextField()
+    earlier_short_text = models.CharField(max_length=75)
+    made_by = newsroom_user_field()
+
+    class Meta:
+        ordering = ["claim", "made_at", "id"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(reason=""), name="claim_correction_has_reason")
+        ]
+
+    def __str__(self) -> str:
+        return f"Correction of {self.claim_id}, {self.made_at:%Y-%m-%d}"
+
+    def get_absolute_url(self) -> str:
+        return f"{self.claim.get_absolute_url()}#correction-{self.pk}"
+
+
+# A public claim's fields whose change is a correction: its words, and its address.
+CORRECTED_CLAIM_FIELDS = ("text", "short_text", "slug")
+
+
 class VerdictStatus(models.TextChoices):
     PROPOSED = "proposed", "Proposed"
     PUBLISHED = "published", "Published"

@@ -104,6 +104,7 @@ class ClaimDetailView(DetailView):
             verdict=verdict,
             evidence=verdict.evidence.select_related("outlet") if verdict else [],
             earlier_verdicts=claim.earlier_verdicts() if verdict else [],
+            corrections=claim.corrections.all(),
             page=page,
             statement_count=capped_count(Statement.objects.published().filter(pk__in=ids)),
             earlier_label="Earlier statements",

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from claims.models import Claim, ClaimStatus, Rating, Verdict, VerdictStatus
+from claims.models import Claim, ClaimCorrection, ClaimStatus, Rating, Verdict, VerdictStatus
 from common.groups import EDITORS, REVIEWERS
 from statements.models import Statement
 from tests import factories
@@ -148,3 +148,63 @@ def test_the_statement_form_has_the_claims_it_makes_and_its_stances(editor_clien
     text = page.content.decode()
     assert "Claims this statement makes" in text
     assert "Stances" in text
+
+
+def form_data_of(claim, **overrides) -> dict:
+    """The claim's form as it stands, with `overrides`."""
+    current = {"text": claim.text, "short_text": claim.short_text, "slug": claim.slug}
+    return claim_form_data(status=claim.status, **current) | overrides
+
+
+@pytest.fixture
+def public_claim(reviewer):
+    claim = Claim.objects.create(
+        text="Knife crime has doubled since 2015.",
+        short_text="Knife crime doubled since 2015",
+        slug="knife-crime-doubled",
+        status=ClaimStatus.PUBLISHED,
+    )
+    Verdict.objects.create(claim=claim, rating="false", finding="It rose by a third.").publish(
+        reviewer
+    )
+    return claim
+
+
+def test_only_a_reviewer_changes_a_public_claims_wording_and_says_why(
+    client, editor, reviewer, public_claim
+):
+    url = reverse("admin:claims_claim_change", args=[public_claim.pk])
+    reworded = {"text": "Knife crime has doubled in London since 2015."}
+    client.force_login(editor)
+    refused = client.post(url, form_data_of(public_claim, **reworded))
+    assert "Only a reviewer changes the wording" in refused.content.decode()
+    # ...while the editor may still tag it.
+    tagged = client.post(url, form_data_of(public_claim, tags="knife crime"))
+    assert tagged.status_code == 302
+
+    client.force_login(reviewer)
+    asked = client.post(url, form_data_of(public_claim, **reworded))
+    assert "that is a correction" in asked.content.decode()
+    done = client.post(
+        url,
+        form_data_of(public_claim, correction_reason="The claim was about London.", **reworded),
+    )
+    assert done.status_code == 302
+    public_claim.refresh_from_db()
+    assert public_claim.text == "Knife crime has doubled in London since 2015."
+    note = public_claim.corrections.get()
+    assert note.earlier_text == "Knife crime has doubled since 2015." and note.made_by == reviewer
+    assert public_claim.history.first().history_change_reason == (
+        "Corrected: The claim was about London."
+    )
+    page = client.get(public_claim.get_absolute_url()).content.decode()
+    assert "This claim's wording was corrected on" in page
+    assert "Earlier wording: “Knife crime has doubled since 2015.”" in page
+
+
+def test_a_draft_claims_wording_changes_freely(editor_client):
+    claim = Claim.objects.create(text="A draft claim.", short_text="A draft", slug="a-draft")
+    url = reverse("admin:claims_claim_change", args=[claim.pk])
+    response = editor_client.post(url, form_data_of(claim, text="A better draft claim."))
+    assert response.status_code == 302
+    assert not ClaimCorrection.objects.exists()

@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 import pytest
 from django.urls import reverse
 
-from claims.models import Claim, ClaimStatus, Proposition, Stance, Verdict
+from claims.models import Claim, ClaimCorrection, ClaimStatus, Proposition, Stance, Verdict
 from events.models import Participation
 from people.models import OtherName, PersonLink
 from statements.models import Correction, Statement
@@ -121,6 +121,12 @@ def hostile_claims(statement: Statement, evidence) -> None:
         question=f"Question {PAYLOAD}"[:200], slug="hostile-question", description=PAYLOAD
     )
     Stance.objects.create(proposition=proposition, statement=statement, position="supports")
+    ClaimCorrection.objects.create(
+        claim=claim,
+        reason=f"Reason {PAYLOAD}",
+        earlier_text=f"Earlier {PAYLOAD}",
+        earlier_short_text="Earlier",
+    )
 
 
 def hostile_examples(hostile) -> dict[str, list[str]]:
