@@ -56,7 +56,12 @@ class KeysetOrder:
 
     def cursor_for(self, row: Any) -> str:
         key = getattr(row, self.key)
-        text = key.isoformat() if isinstance(key, datetime.date) else repr(key)
+        if isinstance(key, datetime.date):
+            text = key.isoformat()
+        elif isinstance(key, str):
+            text = key  # read back up to the last "_", so the key may hold one itself
+        else:
+            text = repr(key)
         return f"{text}_{row.pk}"
 
     def parse_cursor(self, cursor: str) -> tuple[Any, int] | None:

@@ -78,13 +78,55 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "corsheaders",
     "people",
     "events",
     "statements",
     "claims",
+    "api",
     # Last, so its post_migrate sync of the groups runs after every app's permissions exist.
     "common",
 ]
+
+# The JSON API (api/): read-only, public data only, no sign-in (so no CSRF and no session: staff
+# see what everybody sees). Anonymous clients are throttled (a 429 with Retry-After); pages are
+# the site's keyset pages.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.KeysetPagination",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("API_ANON_RATE", "600/minute")},
+    "UNAUTHENTICATED_USER": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "On Record API",
+    "DESCRIPTION": (
+        "The public record of statements, people, events, claims and corrections, read-only. "
+        "Lists are keyset-paged: follow `next` and `previous`."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # Swagger UI from the installed package's own files, never a CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "StatementKindEnum": "statements.models.StatementKind",
+        "NoteKindEnum": "statements.workflow.NoteKind",
+    },
+}
+# Any site may read the API from a browser (a newsroom's page embedding live data): GETs only,
+# no cookies, /api/ only.
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_CREDENTIALS = False
 
 # A version's reason is the editor's own words (a correction's, a retraction's, a merge's), which
 # may run past simple-history's default 100 characters.
@@ -95,6 +137,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "common.routers.PrimaryForStaffMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Before CommonMiddleware, as django-cors-headers asks; it answers for /api/ only.
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -43,6 +43,7 @@ handler500 = "common.views.server_error"
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
+    path("api/", include("api.urls")),
     path("people/", include("people.urls")),
     path("events/", include("events.urls")),
     path("", include("claims.urls")),

@@ -7,13 +7,20 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, TemplateView
 
-from common.pagination import first_page_url, keyset_page
+from common.pagination import KeysetOrder, first_page_url, keyset_page
 
 from . import search
 from .citation import citation, quotation_json_ld
 from .filters import StatementFilter
 from .forms import Sort, StatementListOptions
-from .models import Correction, Source, Statement, public_tags, tags_in_the_news
+from .models import (
+    Correction,
+    Source,
+    Statement,
+    StatementQuerySet,
+    public_tags,
+    tags_in_the_news,
+)
 from .ordering import LATEST_NOTES, MOST_RELEVANT, NEWEST_FIRST, OLDEST_FIRST
 
 # Sorting by relevance ranks this many of the most recent matches (docs/scaling.md): finding
@@ -26,6 +33,20 @@ ORDERS = {
     Sort.OLDEST: (OLDEST_FIRST, "Older statements", "Newer statements"),
     Sort.RELEVANCE: (MOST_RELEVANT, "Previous results", "More results"),
 }
+
+
+def searched_and_ordered(
+    statements: StatementQuerySet, options: StatementListOptions
+) -> tuple[StatementQuerySet, KeysetOrder]:
+    """The statements matching the options' search, and the keyset order they are listed in:
+    what the lists, the API and the exports all read."""
+    if options.search_text:
+        statements = statements.search(options.search_text)
+    if options.ordering == Sort.RELEVANCE:
+        # Ranked among the most recent matches only: a common word matches tens of thousands
+        # of statements, and ranking them all costs what the archive costs.
+        statements = statements.among_most_recent(RELEVANCE_CANDIDATES)
+    return statements, ORDERS[options.ordering][0]
 
 
 class HomeView(TemplateView):
@@ -58,14 +79,8 @@ class StatementListView(TemplateView):
         )
         page = None
         if self.lists_statements(options):
-            statements = filterset.qs
-            if options.search_text:
-                statements = statements.search(options.search_text)
-            if options.ordering == Sort.RELEVANCE:
-                # Ranked among the most recent matches only: a common word matches tens of
-                # thousands of statements, and ranking them all costs what the archive costs.
-                statements = statements.among_most_recent(RELEVANCE_CANDIDATES)
-            order, earlier_label, later_label = ORDERS[options.ordering]
+            statements, order = searched_and_ordered(filterset.qs, options)
+            _, earlier_label, later_label = ORDERS[options.ordering]
             page = keyset_page(
                 statements.with_related(),
                 order,

@@ -46,7 +46,9 @@ def public_pages() -> list[str]:
     return [
         url
         for route in public_route_names()
-        if route not in NOT_HTML and "feed" not in route
+        if route not in NOT_HTML
+        and "feed" not in route
+        and (route == "api:docs" or not route.startswith("api:"))  # the API is JSON
         for url in EXAMPLES[route]()
     ]
 

@@ -7,7 +7,9 @@ example` until someone says here how to fill it in, and from then on it is leak-
 import pytest
 from django.urls import reverse
 
-from statements.models import Statement
+from claims.models import Stance
+from people.models import Organization
+from statements.models import Correction, Statement
 from tests.routes import public_route_names
 
 from .conftest import (
@@ -27,6 +29,54 @@ pytestmark = pytest.mark.django_db
 
 def demo_statement_id() -> int:
     return Statement.objects.published().order_by("pk").first().pk
+
+
+def first_pk(model, **where) -> int:
+    return model.objects.filter(**where).order_by("pk").values_list("pk", flat=True)[0]
+
+
+# The API's routes (api/urls.py), filled in like the pages'; every list also at its largest page.
+API_EXAMPLES = {
+    "api:api-root": lambda: ["/api/"],
+    "api:schema": lambda: ["/api/schema/"],
+    "api:docs": lambda: ["/api/docs/"],
+    "api:person-list": lambda: ["/api/people/?page_size=100"],
+    "api:person-detail": lambda: ["/api/people/kit-malthouse/"],
+    "api:organization-list": lambda: ["/api/organizations/?page_size=100"],
+    "api:organization-detail": lambda: [f"/api/organizations/{Organization.objects.first().slug}/"],
+    "api:source-list": lambda: ["/api/sources/?page_size=100"],
+    "api:source-detail": lambda: [
+        f"/api/sources/{Statement.objects.published().first().source_id}/"
+    ],
+    "api:event-list": lambda: ["/api/events/?page_size=100"],
+    "api:event-detail": lambda: ["/api/events/clapham-common-vigil/"],
+    "api:statement-list": lambda: [
+        "/api/statements/?page_size=100",
+        "/api/statements/?q=zebracorn+or+quokkafish+or+griffonel+or+mantichorax&page_size=100",
+        "/api/statements/?tag=policing&speaker=kit-malthouse&sort=oldest&page_size=100",
+        "/api/statements/?event=clapham-common-vigil&kind=direct&page_size=100",
+    ],
+    "api:statement-detail": lambda: [
+        f"/api/statements/{demo_statement_id()}/",
+        *(
+            f"/api/statements/{pk}/"
+            for pk in Statement.objects.filter(status="withheld").values_list("pk", flat=True)
+        ),
+    ],
+    "api:claim-list": lambda: ["/api/claims/?page_size=100", "/api/claims/?person=kit-malthouse"],
+    "api:claim-detail": lambda: [f"/api/claims/{DEMO_CLAIM}/"],
+    "api:proposition-list": lambda: ["/api/propositions/"],
+    "api:proposition-detail": lambda: ["/api/propositions/should-cressida-dick-resign/"],
+    "api:stance-list": lambda: [
+        "/api/stances/?page_size=100",
+        "/api/stances/?proposition=should-cressida-dick-resign&page_size=100",
+    ],
+    "api:stance-detail": lambda: [
+        f"/api/stances/{first_pk(Stance, statement__status='published')}/"
+    ],
+    "api:correction-list": lambda: ["/api/corrections/?page_size=100"],
+    "api:correction-detail": lambda: [f"/api/corrections/{first_pk(Correction)}/"],
+}
 
 
 # How to fill each route in with the demo's slugs and ids, plus query strings worth trying
@@ -103,7 +153,21 @@ EXAMPLES = {
     "claims:position": lambda: [reverse("claims:position", args=["should-cressida-dick-resign"])],
     "robots": lambda: [reverse("robots")],
     "healthz": lambda: [reverse("healthz")],
+    **API_EXAMPLES,
 }
+
+
+def test_every_api_endpoint_in_the_schema_has_an_example(client, unpublished):
+    """The schema's paths, each matched by an example (so a new endpoint is leak-tested)."""
+    import re
+
+    import yaml
+
+    schema = yaml.safe_load(client.get("/api/schema/").content)
+    examples = [url.split("?")[0] for name, urls in API_EXAMPLES.items() for url in urls()]
+    for path in schema["paths"]:
+        pattern = re.sub(r"\{[^}]+\}", "[^/]+", path)  # "/api/people/{slug}/"
+        assert any(re.fullmatch(pattern, url) for url in examples), path
 
 
 def test_every_route_has_an_example():
@@ -128,7 +192,8 @@ def test_unpublished_statements_appear_on_no_public_page(client, unpublished, ro
         assert RETRACTED_TEXT not in page and retracted_url not in page, url
         for token in WITHHELD_TOKENS:
             assert token not in page, (url, token)
-        if url != withheld_url:  # its own page names itself (cite this)
+        # Its own page and resource name it (cite this, `url`); nothing else does.
+        if url not in (withheld_url, f"/api/statements/{unpublished['withheld'].pk}/"):
             assert withheld_url not in page, url
         assert DRAFT_CLAIM_TEXT not in page and "draft-claim" not in page, url
         assert UNRATED_CLAIM_TEXT not in page and "unrated-claim" not in page, url

@@ -6,6 +6,7 @@ import datetime
 import json
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
+from typing import Any
 
 import pytest
 from django.urls import reverse
@@ -129,6 +130,42 @@ def hostile_claims(statement: Statement, evidence) -> None:
     )
 
 
+def hostile_api_examples(statement: Statement) -> dict[str, list[str]]:
+    """Every API route over the hostile records."""
+    lists = {
+        "person": "people",
+        "organization": "organizations",
+        "source": "sources",
+        "event": "events",
+        "statement": "statements",
+        "claim": "claims",
+        "proposition": "propositions",
+        "stance": "stances",
+        "correction": "corrections",
+    }
+    details = {
+        "person": "hostile-person",
+        "organization": statement.source.outlet.slug,
+        "source": statement.source_id,
+        "event": "hostile-event",
+        "statement": statement.pk,
+        "claim": "hostile-claim",
+        "proposition": "hostile-question",
+        "stance": Stance.objects.get(statement=statement).pk,
+        "correction": Correction.objects.filter(statement=statement).get().pk,
+    }
+    examples = {
+        "api:api-root": ["/api/"],
+        "api:schema": ["/api/schema/"],
+        "api:docs": ["/api/docs/"],
+    }
+    for name, path in lists.items():
+        examples[f"api:{name}-list"] = [f"/api/{path}/?page_size=100"]
+        examples[f"api:{name}-detail"] = [f"/api/{path}/{details[name]}/"]
+    examples["api:statement-list"].append("/api/statements/?q=Hostile+script+alert&sort=relevance")
+    return examples
+
+
 def hostile_examples(hostile) -> dict[str, list[str]]:
     statement, tag = hostile["statement"], hostile["tag"]
     search = "?q=Hostile+script+alert&sort=relevance"
@@ -139,6 +176,7 @@ def hostile_examples(hostile) -> dict[str, list[str]]:
             statement.get_absolute_url(),
             *(s.get_absolute_url() for s in Statement.objects.filter(status="retracted")),
         ],
+        **hostile_api_examples(statement),
         "statements:corrections": [reverse("statements:corrections")],
         "statements:corrections-rss": [reverse("statements:corrections-rss")],
         "statements:corrections-atom": [reverse("statements:corrections-atom")],
@@ -256,6 +294,21 @@ def live_markup_in_feed(xml: bytes) -> list[str]:
     return problems
 
 
+def non_http_links_in_json(data: Any) -> list[str]:
+    """Values of `…url` keys anywhere in `data` that are not http(s) addresses."""
+    problems = []
+    if isinstance(data, dict):
+        for key, value in data.items():
+            is_link = key.endswith("url") and isinstance(value, str) and bool(value)
+            if is_link and not value.lower().startswith(("http://", "https://")):
+                problems.append(f"{key}={value!r}")
+            problems += non_http_links_in_json(value)
+    elif isinstance(data, list):
+        for item in data:
+            problems += non_http_links_in_json(item)
+    return problems
+
+
 def test_every_route_has_a_hostile_example(hostile):
     assert sorted(hostile_examples(hostile)) == public_route_names(), (
         "Add the new route to hostile_examples so it is injection-tested."
@@ -272,6 +325,11 @@ def test_no_public_page_carries_live_markup_or_a_non_http_link(client, hostile, 
             assert live_markup_in_html(response.content.decode()) == [], url
         elif "xml" in content_type:
             assert live_markup_in_feed(response.content) == [], url
+        elif "json" in content_type:
+            # JSON is data, never a page: browsers must not sniff it into HTML, and its links
+            # are web addresses only.
+            assert response["X-Content-Type-Options"] == "nosniff", url
+            assert non_http_links_in_json(json.loads(response.content)) == [], url
         else:
             assert "<script" not in response.content.decode(), url
 
