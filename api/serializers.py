@@ -216,7 +216,7 @@ class StatementSerializer(SiteLinks, serializers.ModelSerializer):
         return None if statement.is_withheld else statement.context
 
     def get_tags(self, statement: Statement) -> list[str]:
-        return [tag.name for tag in statement.tags.all()]
+        return sorted(tag.name for tag in statement.tags.all())
 
     @extend_schema_field(NoticeSerializer(allow_null=True))
     def get_notice(self, statement: Statement) -> dict | None:
@@ -291,7 +291,7 @@ class ClaimSerializer(SiteLinks, serializers.ModelSerializer):
         fields = ["slug", "short_text", "text", "verdict", "rated_on", "tags", "url", "api_url"]
 
     def get_tags(self, claim: Claim) -> list[str]:
-        return [tag.name for tag in claim.tags.all()]
+        return sorted(tag.name for tag in claim.tags.all())
 
 
 class ClaimDetailSerializer(ClaimSerializer):

@@ -3,7 +3,7 @@ from django.views.generic import TemplateView
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
-from . import views
+from . import popolo, views
 
 router = DefaultRouter(trailing_slash=True)
 router.register("people", views.PersonViewSet, basename="person")
@@ -19,6 +19,7 @@ router.register("corrections", views.CorrectionViewSet, basename="correction")
 app_name = "api"
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("popolo.json", popolo.popolo, name="popolo"),
     path("docs/", TemplateView.as_view(template_name="api/docs.html"), name="docs"),
     path("", include(router.urls)),
 ]

@@ -22,7 +22,7 @@ from rest_framework.exceptions import ValidationError
 
 from claims.filters import ClaimFilter
 from claims.models import Claim, ClaimQuerySet, Proposition, Stance
-from claims.views import NEWEST_RATED
+from claims.ordering import NEWEST_RATED
 from common.pagination import KeysetOrder
 from events.models import Event
 from people.models import Organization, Person, Role

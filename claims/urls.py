@@ -8,9 +8,11 @@ from . import feeds, views
 
 record_page = cached_page(on_record)
 
+
 app_name = "claims"
 urlpatterns = [
     path("claims/", record_page(views.ClaimListView.as_view()), name="list"),
+    path("claims/export.<export_format:format>", views.export_claims, name="export"),
     path("claims/feed/rss/", record_page(feeds.LatestVerdictsFeed()), name="feed-rss"),
     path("claims/feed/atom/", record_page(feeds.AtomLatestVerdictsFeed()), name="feed-atom"),
     path(

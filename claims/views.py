@@ -4,29 +4,18 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
-from django.db.models.functions import Coalesce
-from django.http import HttpResponseRedirect
+from django.http import HttpRequest, HttpResponseRedirect, StreamingHttpResponse
 from django.views.generic import DetailView, ListView, TemplateView
 
-from common.pagination import KeysetOrder, capped_count, first_page_url, keyset_page
+from common.exports import download
+from common.pagination import capped_count, first_page_url, keyset_page
 from statements.models import Statement
 
+from .exports import COLUMNS, claim_rows, exported_claims
 from .filters import ClaimFilter
 from .models import Claim, Position, Proposition, Stance
+from .ordering import NEWEST_RATED, SAID_FIRST
 from .schema import APPEARANCES_LISTED, claim_review_json_ld
-
-# Newest verdict first: the index claim_latest_idx, by keyset.
-NEWEST_RATED = KeysetOrder("rated_on", descending=True, parse_key=datetime.date.fromisoformat)
-# A claim's statements, oldest first, ordered by an expression no index matches, on purpose:
-# given the claim's few thousand ids, PostgreSQL would otherwise walk the whole archive's
-# oldest-first index looking for them (72 ms at a million statements); this way it reads the
-# ids and sorts them (OLDEST_FIRST's order, the same rows).
-SAID_FIRST = KeysetOrder(
-    "said_first",
-    descending=False,
-    parse_key=datetime.date.fromisoformat,
-    key_expression=Coalesce("said_on", "said_on"),
-)
 
 
 class ClaimListView(TemplateView):
@@ -207,3 +196,8 @@ class PropositionDetailView(DetailView):
             stance_count=len(rows),
             **kwargs,
         )
+
+
+def export_claims(request: HttpRequest, format: str) -> StreamingHttpResponse:
+    """ "Download these results" of /claims/: every public claim its filters match, streamed."""
+    return download("claims", format, COLUMNS, claim_rows(exported_claims(request), request))

@@ -5,18 +5,18 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.http import Http404, HttpRequest, HttpResponseBase, HttpResponsePermanentRedirect
 from django.urls import reverse
 
 from .models import PersonRedirect
 
 
-def follow_merged_slug(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+def follow_merged_slug(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
     """For a view taking a person's `slug`: when it answers 404 and a merge retired the slug,
     301 to the same route with the survivor's slug, query string kept."""
 
     @wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, slug: str, **kwargs: Any) -> HttpResponse:
+    def wrapped(request: HttpRequest, *args: Any, slug: str, **kwargs: Any) -> HttpResponseBase:
         try:
             return view(request, *args, slug=slug, **kwargs)
         except Http404:

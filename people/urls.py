@@ -14,4 +14,9 @@ urlpatterns = [
         follow_merged_slug(cached_page(on_person)(views.PersonDetailView.as_view())),
         name="detail",
     ),
+    path(
+        "<slug:slug>/export.<export_format:format>",
+        follow_merged_slug(views.export_person),
+        name="export",
+    ),
 ]

@@ -7,10 +7,13 @@ of statements.
 
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, StreamingHttpResponse
+from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView
 
+from common.exports import download
 from common.pagination import NearestPageMixin, capped_count, first_page_url, keyset_page
+from statements.exports import COLUMNS, exported_statements, statement_rows
 from statements.filters import StatementFilter
 from statements.models import Statement
 from statements.ordering import NEWEST_FIRST
@@ -72,3 +75,12 @@ class PersonDetailView(DetailView):
             later_label="Older statements",
         )
         return self.render_to_response(context)
+
+
+def export_person(request: HttpRequest, slug: str, format: str) -> StreamingHttpResponse:
+    """ "Download these results" of a person's page: their published statements the page's
+    filters match, streamed."""
+    person = get_object_or_404(Person, slug=slug)
+    statements = exported_statements(Statement.objects.published().by(person), request)
+    rows = statement_rows(statements, request)
+    return download(f"{person.slug}-statements", format, COLUMNS, rows)

@@ -33,6 +33,7 @@ urlpatterns = [
         name="detail",
     ),
     path("search/", record_page(views.SearchView.as_view()), name="search"),
+    path("statements/export.<export_format:format>", views.export_statements, name="export"),
     path("tags/<slug:slug>/", record_page(views.TagDetailView.as_view()), name="tag"),
     path("corrections/", record_page(views.CorrectionListView.as_view()), name="corrections"),
     path("feeds/corrections.rss", record_page(feeds.CorrectionsFeed()), name="corrections-rss"),

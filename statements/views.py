@@ -3,13 +3,20 @@
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseRedirect,
+    StreamingHttpResponse,
+)
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, TemplateView
 
+from common.exports import download
 from common.pagination import KeysetOrder, first_page_url, keyset_page
 
-from . import search
+from . import exports, search
 from .citation import citation, quotation_json_ld
 from .filters import StatementFilter
 from .forms import Sort, StatementListOptions
@@ -203,3 +210,11 @@ class CorrectionListView(TemplateView):
         if page is None:
             return HttpResponseRedirect(first_page_url(request))
         return self.render_to_response(self.get_context_data(page=page, **kwargs))
+
+
+def export_statements(request: HttpRequest, format: str) -> StreamingHttpResponse:
+    """ "Download these results" of /statements/ (and search and tag pages): every published
+    statement the page's filters and search match, streamed."""
+    statements = exports.exported_statements(Statement.objects.published(), request)
+    rows = exports.statement_rows(statements, request)
+    return download("statements", format, exports.COLUMNS, rows)

@@ -18,3 +18,10 @@ def public_route_names(patterns=None, namespace: str = "") -> list[str]:
         elif isinstance(pattern, URLPattern) and pattern.name:
             names.append(f"{namespace}{pattern.name}")
     return sorted(set(names))
+
+
+def body(response) -> bytes:
+    """A response's bytes, streamed (a download) or not."""
+    if getattr(response, "streaming", False):
+        return b"".join(response.streaming_content)
+    return response.content

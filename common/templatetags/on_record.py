@@ -6,6 +6,7 @@ from typing import Any
 from django import template
 from django.core.paginator import Page
 from django.core.serializers.json import DjangoJSONEncoder
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
@@ -37,6 +38,22 @@ def query_with(context: template.Context, **changes: Any) -> str:
         if value not in (None, ""):
             params[name] = value
     return f"?{params.urlencode()}" if params else "?"
+
+
+@register.inclusion_tag("includes/download_links.html", takes_context=True)
+def download_links(context: template.Context, route: str, *args: Any, **extra: str) -> dict:
+    """ "Download these results" as CSV and JSON: `route` (an export route taking `format`
+    after `args`) with the page's filters, without its cursor, plus `extra` parameters."""
+    params = context["request"].GET.copy()
+    for cursor in ("after", "before", "page"):
+        params.pop(cursor, None)
+    for name, value in extra.items():
+        params[name] = value
+    query = f"?{params.urlencode()}" if params else ""
+    return {"links": [(label, reverse(route, args=[*args, fmt]) + query) for fmt, label in FORMATS]}
+
+
+FORMATS = [("csv", "CSV (spreadsheet)"), ("json", "JSON")]
 
 
 @register.filter

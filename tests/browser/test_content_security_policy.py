@@ -48,6 +48,7 @@ def public_pages() -> list[str]:
         for route in public_route_names()
         if route not in NOT_HTML
         and "feed" not in route
+        and not route.endswith(":export")  # downloads
         and (route == "api:docs" or not route.startswith("api:"))  # the API is JSON
         for url in EXAMPLES[route]()
     ]

@@ -10,7 +10,7 @@ from django.urls import reverse
 from claims.models import Stance
 from people.models import Organization
 from statements.models import Correction, Statement
-from tests.routes import public_route_names
+from tests.routes import body, public_route_names
 
 from .conftest import (
     DRAFT_CLAIM_TEXT,
@@ -40,6 +40,7 @@ API_EXAMPLES = {
     "api:api-root": lambda: ["/api/"],
     "api:schema": lambda: ["/api/schema/"],
     "api:docs": lambda: ["/api/docs/"],
+    "api:popolo": lambda: ["/api/popolo.json"],
     "api:person-list": lambda: ["/api/people/?page_size=100"],
     "api:person-detail": lambda: ["/api/people/kit-malthouse/"],
     "api:organization-list": lambda: ["/api/organizations/?page_size=100"],
@@ -102,6 +103,16 @@ EXAMPLES = {
         reverse("statements:search") + "?q=Malthouse&tag=policing",
     ],
     "statements:tag": lambda: [reverse("statements:tag", args=["policing"])],
+    "statements:export": lambda: [
+        "/statements/export.csv",
+        "/statements/export.json?q=zebracorn+or+quokkafish+or+griffonel+or+mantichorax",
+        "/statements/export.json?tag=policing&sort=oldest",
+    ],
+    "people:export": lambda: [
+        "/people/kit-malthouse/export.csv",
+        "/people/kit-malthouse/export.json?tag=policing",
+    ],
+    "claims:export": lambda: ["/claims/export.csv", "/claims/export.json?person=kit-malthouse"],
     "statements:corrections": lambda: [
         reverse("statements:corrections"),
         reverse("statements:corrections") + "?after=2999-01-01T00:00:00+00:00_1",
@@ -185,7 +196,7 @@ def test_unpublished_statements_appear_on_no_public_page(client, unpublished, ro
     for url in EXAMPLES[route]():
         response = client.get(url, follow=True)
         assert response.status_code == 200, url
-        page = response.content.decode()
+        page = body(response).decode()
         assert "secret-draft-tag" not in page, url
         assert DRAFT_TEXT not in page and draft_url not in page, url
         assert IN_REVIEW_TEXT not in page and in_review_url not in page, url

@@ -2,7 +2,9 @@
 live markup and no link that is not http(s). Routes are read from the URL resolver, so a new
 route fails `test_every_route_has_a_hostile_example` until it is covered here."""
 
+import csv
 import datetime
+import io
 import json
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
@@ -16,7 +18,7 @@ from events.models import Participation
 from people.models import OtherName, PersonLink
 from statements.models import Correction, Statement
 from tests import factories
-from tests.routes import public_route_names
+from tests.routes import body, public_route_names
 
 pytestmark = pytest.mark.django_db
 
@@ -158,6 +160,7 @@ def hostile_api_examples(statement: Statement) -> dict[str, list[str]]:
         "api:api-root": ["/api/"],
         "api:schema": ["/api/schema/"],
         "api:docs": ["/api/docs/"],
+        "api:popolo": ["/api/popolo.json"],
     }
     for name, path in lists.items():
         examples[f"api:{name}-list"] = [f"/api/{path}/?page_size=100"]
@@ -177,6 +180,12 @@ def hostile_examples(hostile) -> dict[str, list[str]]:
             *(s.get_absolute_url() for s in Statement.objects.filter(status="retracted")),
         ],
         **hostile_api_examples(statement),
+        "statements:export": ["/statements/export.csv", "/statements/export.json" + search],
+        "people:export": [
+            "/people/hostile-person/export.csv",
+            "/people/hostile-person/export.json",
+        ],
+        "claims:export": ["/claims/export.csv", "/claims/export.json"],
         "statements:corrections": [reverse("statements:corrections")],
         "statements:corrections-rss": [reverse("statements:corrections-rss")],
         "statements:corrections-atom": [reverse("statements:corrections-atom")],
@@ -321,17 +330,24 @@ def test_no_public_page_carries_live_markup_or_a_non_http_link(client, hostile, 
         response = client.get(url)
         assert response.status_code == 200, url
         content_type = response["Content-Type"]
+        content = body(response)
         if "html" in content_type:
-            assert live_markup_in_html(response.content.decode()) == [], url
+            assert live_markup_in_html(content.decode()) == [], url
         elif "xml" in content_type:
-            assert live_markup_in_feed(response.content) == [], url
+            assert live_markup_in_feed(content) == [], url
         elif "json" in content_type:
             # JSON is data, never a page: browsers must not sniff it into HTML, and its links
             # are web addresses only.
             assert response["X-Content-Type-Options"] == "nosniff", url
-            assert non_http_links_in_json(json.loads(response.content)) == [], url
+            assert non_http_links_in_json(json.loads(content)) == [], url
+        elif "csv" in content_type:
+            # A download, never shown as a page; no cell a spreadsheet would run as a formula.
+            assert response["Content-Disposition"].startswith("attachment;"), url
+            assert response["X-Content-Type-Options"] == "nosniff", url
+            cells = [cell for line in csv.reader(io.StringIO(content.decode())) for cell in line]
+            assert not [c for c in cells if c.startswith(("=", "+", "-", "@"))], url
         else:
-            assert "<script" not in response.content.decode(), url
+            assert "<script" not in content.decode(), url
 
 
 def test_the_hostile_text_is_shown_as_text_not_dropped(client, hostile):
