@@ -49,6 +49,10 @@ class Site(Protocol):
         """One page of the sitemap beyond the first: a section page if it is an index."""
         ...
 
+    def api_older(self, path: str, times: int) -> str:
+        """The API page `times` `next` links on from `path`."""
+        ...
+
 
 @dataclass(frozen=True)
 class Target:
@@ -163,6 +167,23 @@ PAGES: list[Page] = [
     Page("positions: biggest proposition", lambda s: [position(s.proposition)], LIST),
     Page("person with most claims (verdict tally)", lambda s: [person(s.claimant)], LIST),
     Page("feed: latest verdicts, RSS", lambda s: feed("claims:feed-rss"), FEED),
+    # The JSON API: the same targets as the pages it mirrors.
+    Page("api: statements, first page", lambda s: ["/api/statements/"], LIST),
+    Page("api: statements, 200 deep", lambda s: [s.api_older("/api/statements/", 200)], LIST),
+    Page(
+        "api: biggest speaker's statements",
+        lambda s: [f"/api/statements/?speaker={s.person}"],
+        TIMELINE,
+    ),
+    Page(
+        "api: statement, random published ids",
+        lambda s: [
+            url.replace("/statements/", "/api/statements/") for url in s.permalinks(PERMALINKS)
+        ],
+        PERMALINK,
+    ),
+    Page("api: people, first page", lambda s: ["/api/people/"], LIST),
+    Page("api: claims, first page", lambda s: ["/api/claims/"], LIST),
 ]
 
 
