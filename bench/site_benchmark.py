@@ -1511,9 +1511,19 @@ def main(argv: list[str] | None = None) -> int:
     report = results_markdown(runs, about, args, began)
     say()
     say(report)
-    args.results.write_text(report + "\n")
+    args.results.write_text(report + "\n" + kept_sections(args.results))
     progress(f"wrote {args.results}")
     return 0
+
+
+# Sections of results.md other benchmarks write (bench/export_benchmark.py, ...) start after
+# this line; a new site benchmark run keeps them.
+KEPT_MARK = "<!-- Other benchmarks' figures: kept when make bench rewrites the file. -->"
+
+
+def kept_sections(results: Path) -> str:
+    old = results.read_text() if results.exists() else ""
+    return old[old.index(KEPT_MARK) :] if KEPT_MARK in old else ""
 
 
 if __name__ == "__main__":

@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "corsheaders",
+    "import_export",
     "people",
     "events",
     "statements",
@@ -127,6 +128,10 @@ CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_ALL_ORIGINS = True
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_ALLOW_CREDENTIALS = False
+
+# Spreadsheet imports (django-import-export): a dry run first, then all rows or none.
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
 
 # A version's reason is the editor's own words (a correction's, a retraction's, a merge's), which
 # may run past simple-history's default 100 characters.

@@ -8,9 +8,11 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from simple_history.admin import SimpleHistoryAdmin
 
+from common.imports import NewsroomImportMixin
 from common.safe_autocomplete import BoundedTabularInline, SafeAutocompleteMixin
 
 from . import merging
+from .imports import PersonResource
 from .models import Organization, OtherName, Person, PersonLink, PersonRedirect, Role
 
 
@@ -32,7 +34,7 @@ class RoleInline(BoundedTabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(SafeAutocompleteMixin, SimpleHistoryAdmin):
+class PersonAdmin(NewsroomImportMixin, SafeAutocompleteMixin, SimpleHistoryAdmin):
     list_display = ["name", "sort_name", "wikidata_qid"]
     search_fields = ["name", "sort_name", "other_names__name", "wikidata_qid"]
     prepopulated_fields = {"slug": ["name"]}
@@ -43,6 +45,7 @@ class PersonAdmin(SafeAutocompleteMixin, SimpleHistoryAdmin):
         ("Internal", {"fields": ["editor_notes"], "classes": ["collapse"]}),
     ]
     actions = ["merge_people"]
+    resource_classes = [PersonResource]
 
     def has_merge_permission(self, request: HttpRequest) -> bool:
         return request.user.has_perm("people.merge_person")

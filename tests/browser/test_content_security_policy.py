@@ -62,7 +62,7 @@ def admin_pages() -> list[str]:
         reverse("admin:statements_statement_add"),
         reverse("admin:statements_statement_change", args=[statement.pk]),
         reverse("admin:statements_statement_history", args=[statement.pk]),
-        reverse("admin:statements_statement_import"),
+        reverse("admin:statements_statement_import_article"),
         reverse("admin:statements_source_change", args=[Source.objects.first().pk]),
         reverse("admin:people_person_changelist"),
         reverse("admin:people_person_change", args=[statement.speaker_id]),
@@ -92,7 +92,7 @@ def test_no_admin_page_breaks_the_policy(new_page, site):
 
     # The import review, with its own styles and the autocomplete widgets, opened as an editor
     # would open it.
-    page.goto(reverse("admin:statements_statement_import"))
+    page.goto(reverse("admin:statements_statement_import_article"))
     page.get_by_label("Article text").fill(
         "“We will act,” said Kit Malthouse, the policing minister."
     )

@@ -74,6 +74,8 @@ def test_the_pages_offer_the_download_with_their_filters(client, demo):
     assert b'href="/statements/export.csv?tag=policing"' in tag
     claims = client.get("/claims/").content
     assert b'href="/claims/export.csv"' in claims
+    event = client.get("/events/clapham-common-vigil/").content
+    assert b'href="/statements/export.csv?event=clapham-common-vigil"' in event
 
 
 def test_the_download_drops_the_pages_cursor_and_keeps_its_filters(rf):

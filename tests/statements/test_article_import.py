@@ -14,7 +14,7 @@ from tests import factories
 
 pytestmark = pytest.mark.django_db
 
-IMPORT_URL = reverse("admin:statements_statement_import")
+IMPORT_URL = reverse("admin:statements_statement_import_article")
 SEED_TEXT = settings.DEMO_SEED_PATH.read_text(encoding="utf-8")
 ARTICLE_URL = "https://news.example/2021/03/14/malthouse-vigil"
 
