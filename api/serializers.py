@@ -305,8 +305,7 @@ class StatementSerializer(SiteLinks, serializers.ModelSerializer):
                 "reason": None,
             }
         if statement.status == Statement.Status.RETRACTED:
-            notes = [n for n in statement.public_notes() if n.kind == Correction.Kind.RETRACTION]
-            latest = notes[-1] if notes else None
+            latest = statement.retraction()
             return {
                 "kind": "retracted",
                 "date": latest.made_at.date() if latest else None,

@@ -4,9 +4,9 @@
 from typing import Any
 
 from django.db.models import Q
-from django.utils.text import slugify
 
 from common.imports import CheckedResource, NamedWidget
+from common.slugs import unique_slug
 
 from .models import Organization, Person, default_sort_name
 
@@ -67,12 +67,7 @@ class PersonResource(CheckedResource):
         if not instance.sort_name:
             instance.sort_name = default_sort_name(instance.name)
         if not instance.slug:
-            base = slugify(instance.name)[:190] or "person"
-            slug, n = base, 1
-            while Person.objects.filter(slug=slug).exclude(pk=instance.pk).exists():
-                n += 1
-                slug = f"{base}-{n}"
-            instance.slug = slug
+            instance.slug = unique_slug(Person, instance.name)
 
     def before_save_instance(self, instance: Person, row: Any, **kwargs: Any) -> None:
         instance._change_reason = "Imported from a spreadsheet"  # type: ignore[attr-defined]

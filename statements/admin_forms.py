@@ -87,8 +87,9 @@ class StatementAdminForm(forms.ModelForm):
         super().clean()
         cleaned = self.cleaned_data
         self.check_duplicates(cleaned)
-        if self.corrected_fields() and not cleaned.get("correction_reason", "").strip():
-            labels = ", ".join(corrected_field_label(name) for name in self.corrected_fields())
+        corrected = self.corrected_fields()  # reads the stored row: once
+        if corrected and not cleaned.get("correction_reason", "").strip():
+            labels = ", ".join(corrected_field_label(name) for name in corrected)
             self.add_error(
                 "correction_reason",
                 f"This statement is public and you changed its {labels}: that is a "

@@ -167,10 +167,7 @@ class CorrectionsFeed(PlainTitles):
         return reverse("statements:corrections")
 
     def items(self) -> QuerySet[Correction]:
-        notes = Correction.objects.public().select_related(
-            "statement__speaker", "statement__organization", "statement__source__outlet"
-        )
-        return notes.order_by("-made_at", "-id")[:FEED_LENGTH]
+        return Correction.objects.public().with_related().order_by("-made_at", "-id")[:FEED_LENGTH]
 
     def item_title(self, note: Correction) -> str:
         statement = note.statement

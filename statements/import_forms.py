@@ -15,6 +15,7 @@ from common.safe_autocomplete import (
     AutocompleteSelectMultiple,
     KeyCheckedModelMultipleChoiceField,
 )
+from common.slugs import unique_slug
 from common.widgets import TagAutocomplete
 from events.models import Event
 from people.models import Organization, Person
@@ -22,7 +23,6 @@ from statements.importing import (
     MAX_ARTICLE_CHARS,
     MAX_QUOTES_PER_IMPORT,
     article_text_problem,
-    unique_slug,
 )
 from statements.models import Source, Statement
 

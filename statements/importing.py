@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import User
 from django.db import transaction
-from django.utils.text import slugify
 
+from common.slugs import unique_slug
 from people.models import Organization, Person
 from statements.extraction import Candidate, KnownOrganization, KnownPerson, extract
 from statements.models import Source, Statement
@@ -104,15 +104,6 @@ class AcceptedQuote:
     context: str
     events: Sequence
     tags: Sequence[str]
-
-
-def unique_slug(model: type[Person] | type[Organization], name: str) -> str:
-    """A slug for `name` not yet taken in `model` ("jane-doe", then "jane-doe-2", ...)."""
-    base = slugify(name)[:190] or "unnamed"
-    slug, n = base, 2
-    while model.objects.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
 
 
 @transaction.atomic

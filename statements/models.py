@@ -401,9 +401,15 @@ class Statement(models.Model):  # type: ignore[django-manager-missing]
 
     def withholding(self) -> "Correction | None":
         """The note of the withholding in force, when withheld."""
-        if not self.is_withheld:
-            return None
-        return self.corrections.filter(kind=NoteKind.WITHHOLDING).order_by("-made_at").first()
+        return self._latest_note(NoteKind.WITHHOLDING) if self.is_withheld else None
+
+    def retraction(self) -> "Correction | None":
+        """The note of the retraction in force, when retracted."""
+        retracted = self.status == StatementStatus.RETRACTED
+        return self._latest_note(NoteKind.RETRACTION) if retracted else None
+
+    def _latest_note(self, kind: str) -> "Correction | None":
+        return self.corrections.filter(kind=kind).order_by("-made_at", "-id").first()
 
     def public_notes(self) -> "list[Correction]":
         """Corrections, retraction and restorations the public sees on the page, oldest first;
@@ -512,6 +518,12 @@ class CorrectionQuerySet(models.QuerySet):
         return self.filter(
             kind__in=PUBLIC_NOTE_KINDS,
             statement__status__in=[StatementStatus.PUBLISHED, StatementStatus.RETRACTED],
+        )
+
+    def with_related(self) -> "CorrectionQuerySet":
+        """What a list of notes shows of each statement (who said it, where), in one query."""
+        return self.select_related(
+            "statement__speaker", "statement__organization", "statement__source__outlet"
         )
 
 

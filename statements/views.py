@@ -165,11 +165,7 @@ class StatementDetailView(DetailView):
             canonical_url=url,
             citation=citation(statement, url),
             notes=notes,
-            retraction=next(
-                (n for n in reversed(notes) if n.kind == Correction.Kind.RETRACTION), None
-            )
-            if statement.status == Statement.Status.RETRACTED
-            else None,
+            retraction=statement.retraction(),
             withholding=statement.withholding(),
             json_ld=quotation_json_ld(statement, url, speaker_url) if statement.is_public else None,
             earlier_statement=earlier,
@@ -197,9 +193,7 @@ class CorrectionListView(TemplateView):
     per_page = 20
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        notes = Correction.objects.public().select_related(
-            "statement__speaker", "statement__organization", "statement__source__outlet"
-        )
+        notes = Correction.objects.public().with_related()
         page = keyset_page(
             notes,
             LATEST_NOTES,
