@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 # A stamp per dependency set, so the venv is rebuilt only when pyproject.toml changes.
 STAMP := $(VENV)/.installed
 
-.PHONY: run serve test lint format bench check clean
+.PHONY: run serve test lint format bench fuzz loadtest backup restore check clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,6 +38,29 @@ test: $(STAMP)
 # local PostgreSQL (a throwaway database is created and dropped). BENCH_ARGS=--help for options.
 bench: $(STAMP)
 	$(BIN)/python bench/site_benchmark.py $(BENCH_ARGS)
+
+# Hostile input for longer than `make test` gives it: schemathesis against the API schema and
+# hypothesis against every public route and admin form; the report goes to bench/results.md.
+fuzz: $(STAMP)
+	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/python bench/fuzz.py $(FUZZ_ARGS)
+
+# Readers, editors and reviewers at once against gunicorn on loopback (locust, headless), the
+# database's connections ended mid-run, then every acknowledged write counted in the database.
+# Needs the local PostgreSQL (a throwaway database). LOADTEST_ARGS=--help for options.
+LOAD_STAMP := $(VENV)/.installed-load
+$(LOAD_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[dev,load]"
+	touch $(LOAD_STAMP)
+loadtest: $(LOAD_STAMP)
+	$(BIN)/python bench/loadtest.py $(LOADTEST_ARGS)
+
+# A dated backup of the database and the media files (README, "Backups"), and its restore.
+BACKUP_DIR ?= backups
+backup: $(STAMP)
+	$(BIN)/python manage.py backup --directory $(BACKUP_DIR)
+restore: $(STAMP)
+	@test -n "$(FILE)" || { echo "usage: make restore FILE=backups/onrecord-....tar.gz"; exit 2; }
+	$(BIN)/python manage.py restore $(FILE)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -76,6 +76,7 @@ from bench.pages import (  # noqa: E402
     Load,
     Page,
 )
+from bench.results_file import kept_sections  # noqa: E402
 
 BIN = ROOT / ".venv" / "bin"
 DEFAULT_RESULTS = ROOT / "bench" / "results.md"
@@ -1514,16 +1515,6 @@ def main(argv: list[str] | None = None) -> int:
     args.results.write_text(report + "\n" + kept_sections(args.results))
     progress(f"wrote {args.results}")
     return 0
-
-
-# Sections of results.md other benchmarks write (bench/export_benchmark.py, ...) start after
-# this line; a new site benchmark run keeps them.
-KEPT_MARK = "<!-- Other benchmarks' figures: kept when make bench rewrites the file. -->"
-
-
-def kept_sections(results: Path) -> str:
-    old = results.read_text() if results.exists() else ""
-    return old[old.index(KEPT_MARK) :] if KEPT_MARK in old else ""
 
 
 if __name__ == "__main__":
