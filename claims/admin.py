@@ -14,6 +14,7 @@ from taggit.managers import TaggableManager
 
 from common.forms import BoundedTagField
 from common.safe_autocomplete import SafeAutocompleteMixin
+from common.submissions import SubmitOnceAdminMixin
 from common.text import excerpt
 from statements.admin import StatementAdmin, signed_in
 from statements.import_forms import QuoteForm, QuoteFormSet
@@ -106,7 +107,7 @@ class ClaimAdminForm(forms.ModelForm):
 
 
 @admin.register(Claim)
-class ClaimAdmin(SafeAutocompleteMixin, SimpleHistoryAdmin):
+class ClaimAdmin(SubmitOnceAdminMixin, SafeAutocompleteMixin, SimpleHistoryAdmin):
     list_display = ["short_text", "rating", "rated_on", "status", "updated_by"]
     list_filter = ["status", "verdict__rating"]
     list_select_related = ["verdict", "updated_by"]
@@ -203,7 +204,7 @@ class ClaimAdmin(SafeAutocompleteMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Verdict)
-class VerdictAdmin(SafeAutocompleteMixin, SimpleHistoryAdmin):
+class VerdictAdmin(SubmitOnceAdminMixin, SafeAutocompleteMixin, SimpleHistoryAdmin):
     """Editors propose verdicts; reviewers publish them with the action. A published verdict is
     the record: it is never edited, a new one replaces it (saying why)."""
 
@@ -273,7 +274,7 @@ class StanceInline(admin.TabularInline):
 
 
 @admin.register(Proposition)
-class PropositionAdmin(SafeAutocompleteMixin, SimpleHistoryAdmin):
+class PropositionAdmin(SubmitOnceAdminMixin, SafeAutocompleteMixin, SimpleHistoryAdmin):
     list_display = ["question", "slug"]
     search_fields = ["question", "description"]
     prepopulated_fields = {"slug": ["question"]}

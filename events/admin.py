@@ -2,6 +2,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from common.safe_autocomplete import BoundedTabularInline, SafeAutocompleteMixin
+from common.submissions import SubmitOnceAdminMixin
 
 from .models import Event, Participation
 
@@ -23,7 +24,7 @@ class ParticipationInline(BoundedTabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(SafeAutocompleteMixin, SimpleHistoryAdmin):
+class EventAdmin(SubmitOnceAdminMixin, SafeAutocompleteMixin, SimpleHistoryAdmin):
     list_display = ["title", "start_date", "end_date", "location", "parent"]
     list_select_related = ["parent"]
     search_fields = ["title", "location", "slug"]
@@ -34,7 +35,7 @@ class EventAdmin(SafeAutocompleteMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Participation)
-class ParticipationAdmin(SafeAutocompleteMixin, admin.ModelAdmin):
+class ParticipationAdmin(SubmitOnceAdminMixin, SafeAutocompleteMixin, admin.ModelAdmin):
     list_display = ["event", "person", "role"]
     list_select_related = ["event", "person"]
     list_filter = [("event", admin.RelatedOnlyFieldListFilter)]

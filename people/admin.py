@@ -10,6 +10,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from common.imports import NewsroomImportMixin
 from common.safe_autocomplete import BoundedTabularInline, SafeAutocompleteMixin
+from common.submissions import SubmitOnceAdminMixin
 
 from . import merging
 from .imports import PersonResource
@@ -34,7 +35,9 @@ class RoleInline(BoundedTabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(NewsroomImportMixin, SafeAutocompleteMixin, SimpleHistoryAdmin):
+class PersonAdmin(
+    SubmitOnceAdminMixin, NewsroomImportMixin, SafeAutocompleteMixin, SimpleHistoryAdmin
+):
     list_display = ["name", "sort_name", "wikidata_qid"]
     search_fields = ["name", "sort_name", "other_names__name", "wikidata_qid"]
     prepopulated_fields = {"slug": ["name"]}
@@ -63,7 +66,11 @@ class PersonAdmin(NewsroomImportMixin, SafeAutocompleteMixin, SimpleHistoryAdmin
             survivor = next(p for p in people if str(p.pk) == kept_pk)
             merged = next(p for p in people if p is not survivor)
             name, slug = merged.name, merged.slug
-            survivor = merging.merge(survivor, merged, by=request.user)
+            try:
+                survivor = merging.merge(survivor, merged, by=request.user)
+            except merging.AlreadyMerged as gone:
+                self.message_user(request, str(gone), messages.WARNING)
+                return None
             self.log_change(request, survivor, f"Merged “{name}” ({slug}) into this record.")
             self.message_user(
                 request,
@@ -85,7 +92,7 @@ class PersonAdmin(NewsroomImportMixin, SafeAutocompleteMixin, SimpleHistoryAdmin
 
 
 @admin.register(Organization)
-class OrganizationAdmin(SafeAutocompleteMixin, SimpleHistoryAdmin):
+class OrganizationAdmin(SubmitOnceAdminMixin, SafeAutocompleteMixin, SimpleHistoryAdmin):
     list_display = ["name", "classification"]
     list_filter = ["classification"]
     search_fields = ["name", "slug"]
@@ -93,7 +100,7 @@ class OrganizationAdmin(SafeAutocompleteMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Role)
-class RoleAdmin(SafeAutocompleteMixin, SimpleHistoryAdmin):
+class RoleAdmin(SubmitOnceAdminMixin, SafeAutocompleteMixin, SimpleHistoryAdmin):
     list_display = ["person", "title", "label", "organization", "start_date", "end_date"]
     list_filter = ["organization"]
     list_select_related = ["person", "organization"]
@@ -103,7 +110,7 @@ class RoleAdmin(SafeAutocompleteMixin, SimpleHistoryAdmin):
 
 
 @admin.register(OtherName)
-class OtherNameAdmin(SafeAutocompleteMixin, admin.ModelAdmin):
+class OtherNameAdmin(SubmitOnceAdminMixin, SafeAutocompleteMixin, admin.ModelAdmin):
     list_display = ["name", "person", "note"]
     list_select_related = ["person"]
     search_fields = ["name", "person__name"]
@@ -111,7 +118,7 @@ class OtherNameAdmin(SafeAutocompleteMixin, admin.ModelAdmin):
 
 
 @admin.register(PersonLink)
-class PersonLinkAdmin(SafeAutocompleteMixin, admin.ModelAdmin):
+class PersonLinkAdmin(SubmitOnceAdminMixin, SafeAutocompleteMixin, admin.ModelAdmin):
     list_display = ["person", "label", "url"]
     list_select_related = ["person"]
     search_fields = ["person__name", "label", "url"]

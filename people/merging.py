@@ -22,6 +22,10 @@ from .models import OtherName, Person, PersonRedirect
 FILLED_IN = ("summary", "image_url", "wikidata_qid")
 
 
+class AlreadyMerged(Exception):
+    """One of the two records is gone: merged (by someone else, a moment ago) or deleted."""
+
+
 @dataclass
 class Move:
     """One relation's rows to move: `count` of `label` ("statements")."""
@@ -143,8 +147,17 @@ def merge(survivor: Person, merged: Person, *, by: Any = None) -> Person:
         raise ValueError("A record cannot be merged into itself.")
     reason = f"Merged “{merged.name}” ({merged.slug}) into “{survivor.name}” ({survivor.slug})"
     with transaction.atomic():
-        survivor = Person.objects.select_for_update().get(pk=survivor.pk)
-        merged = Person.objects.select_for_update().get(pk=merged.pk)
+        # Both rows locked in one query, in key order, so two merges of the same pair (or of
+        # the pair the other way round) wait for each other instead of deadlocking; the one
+        # that waited finds a record gone and says so.
+        locked = Person.objects.select_for_update().filter(pk__in=[survivor.pk, merged.pk])
+        found = {person.pk: person for person in locked.order_by("pk")}
+        if survivor.pk not in found or merged.pk not in found:
+            raise AlreadyMerged(
+                f"“{merged.name}” and “{survivor.name}” are no longer two records: one was "
+                "merged or deleted a moment ago. Nothing was changed."
+            )
+        survivor, merged = found[survivor.pk], found[merged.pk]
         for fk in _relations():
             _move(fk, survivor, merged, reason, by)
         if merged.name != survivor.name:

@@ -18,6 +18,13 @@ from common.forms import BoundedTagField
 from common.imports import NewsroomImportMixin
 from common.pagination import EstimatedCountPaginator
 from common.safe_autocomplete import SafeAutocompleteMixin
+from common.submissions import (
+    AlreadySubmitted,
+    SubmitOnceAdminMixin,
+    claim,
+    record_result,
+    told_already_submitted,
+)
 from common.text import excerpt
 from common.views import tag_suggestions
 from common.widgets import TagAutocomplete
@@ -53,7 +60,9 @@ def signed_in(request: HttpRequest) -> User:
 
 
 @admin.register(Source)
-class SourceAdmin(NewsroomImportMixin, SafeAutocompleteMixin, SimpleHistoryAdmin):
+class SourceAdmin(
+    SubmitOnceAdminMixin, NewsroomImportMixin, SafeAutocompleteMixin, SimpleHistoryAdmin
+):
     list_display = ["title", "outlet", "medium", "published_on", "url"]
     list_filter = ["medium", "outlet"]
     list_select_related = ["outlet"]
@@ -64,7 +73,9 @@ class SourceAdmin(NewsroomImportMixin, SafeAutocompleteMixin, SimpleHistoryAdmin
 
 
 @admin.register(Statement)
-class StatementAdmin(NewsroomImportMixin, SafeAutocompleteMixin, SimpleHistoryAdmin):
+class StatementAdmin(
+    SubmitOnceAdminMixin, NewsroomImportMixin, SafeAutocompleteMixin, SimpleHistoryAdmin
+):
     list_display = [
         "excerpt",
         "speaker_column",
@@ -267,12 +278,12 @@ class StatementAdmin(NewsroomImportMixin, SafeAutocompleteMixin, SimpleHistoryAd
             raise PermissionDenied
         reason = form.cleaned_data.get("reason", "")
         grounds = form.cleaned_data.get("withheld_for", "")
-        moved = skipped = 0
+        moved, skipped = 0, []
         for statement in statements:
             try:
                 statement.move(move, by=signed_in(request), reason=reason, withheld_for=grounds)
-            except MoveNotAllowed:
-                skipped += 1
+            except MoveNotAllowed as refused:
+                skipped.append(str(refused))
                 continue
             message = f"{move.done.capitalize()}" + (f": {reason}" if reason else ".")
             super().log_change(request, statement, message)
@@ -282,7 +293,13 @@ class StatementAdmin(NewsroomImportMixin, SafeAutocompleteMixin, SimpleHistoryAd
         if skipped:
             self.message_user(
                 request,
-                f"{skipped} statement(s) left as they were: not eligible.",
+                f"{len(skipped)} statement(s) left as they were: not eligible"
+                # One statement (its form's button, pressed twice): say what it is now.
+                + (
+                    f" ({skipped[0].lower()}, perhaps moved a moment ago)."
+                    if len(skipped) == 1
+                    else "."
+                ),
                 messages.WARNING,
             )
 
@@ -497,6 +514,7 @@ class StatementAdmin(NewsroomImportMixin, SafeAutocompleteMixin, SimpleHistoryAd
         try:
             # The source, a new outlet, new speakers and the drafts: all saved, or none.
             with transaction.atomic():
+                submission = claim(article_form.cleaned_data.get("submission_token"), request.user)
                 source = article_form.build_source()
                 created = create_drafts(source, accepted, signed_in(request))
                 for statement in created:
@@ -510,6 +528,9 @@ class StatementAdmin(NewsroomImportMixin, SafeAutocompleteMixin, SimpleHistoryAd
                         if data.get("accept") and data["text"] in by_text
                     ],
                 )
+                record_result(submission, f"{changelist}?source__id__exact={source.pk}")
+        except AlreadySubmitted as done:
+            return told_already_submitted(request, done, changelist)
         except IntegrityError:
             # The same article saved at the same moment by someone else: theirs stands.
             existing = Source.objects.filter(url=url).first() if url else None

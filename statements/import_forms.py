@@ -16,6 +16,7 @@ from common.safe_autocomplete import (
     KeyCheckedModelMultipleChoiceField,
 )
 from common.slugs import unique_slug
+from common.submissions import SubmissionTokenField
 from common.widgets import TagAutocomplete
 from events.models import Event
 from people.models import Organization, Person
@@ -48,6 +49,9 @@ def already_imported(source: Source) -> SafeString:
 
 
 class ArticleForm(forms.Form):
+    # Carried from the first step through the review, so the review saves once (a double click
+    # on "Save", a retry) however often it is posted.
+    submission_token = SubmissionTokenField()
     text = forms.CharField(
         label="Article text",
         strip=False,
