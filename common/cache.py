@@ -7,7 +7,8 @@ page under the new versions and renders afresh. Nothing is deleted, nothing is s
 pages simply stop being asked for and expire.
 
 Only anonymous GET and HEAD requests with a 200 answer are cached; anyone with a session (the
-newsroom's staff) always gets a fresh page, drafts and all.
+newsroom's staff) always gets a fresh page, drafts and all. While the cache cannot say what
+the versions are (Redis unreachable), pages are rendered afresh and not stored.
 """
 
 import hashlib
@@ -28,8 +29,9 @@ def _version_key(name: str) -> str:
     return f"version:{name}"
 
 
-def versions(names: list[str]) -> list[str]:
-    """The current version token of each name, creating the missing ones (two round trips)."""
+def versions(names: list[str]) -> list[str] | None:
+    """The current version token of each name, creating the missing ones (two round trips);
+    None when the cache cannot say (Redis is unreachable: common/cache_backends.py)."""
     keys = [_version_key(name) for name in names]
     found = cache.get_many(keys)
     for key in keys:
@@ -37,7 +39,9 @@ def versions(names: list[str]) -> list[str]:
             cache.add(key, uuid.uuid4().hex, timeout=None)
     if len(found) < len(keys):
         found = cache.get_many(keys)
-    return [str(found.get(key, "")) for key in keys]
+    if len(found) < len(keys):
+        return None
+    return [str(found[key]) for key in keys]
 
 
 def bump(names: Iterable[str]) -> None:
@@ -45,8 +49,12 @@ def bump(names: Iterable[str]) -> None:
     cache.set_many({_version_key(name): uuid.uuid4().hex for name in set(names)}, timeout=None)
 
 
-def _page_key(request: HttpRequest, names: list[str]) -> str:
-    token = "|".join([request.get_full_path(), *names, *versions(names)])
+def _page_key(request: HttpRequest, names: list[str]) -> str | None:
+    """Where the page is kept under the names' current versions; None when they are unknown."""
+    tokens = versions(names)
+    if tokens is None:
+        return None
+    token = "|".join([request.get_full_path(), *names, *tokens])
     return "page:" + hashlib.sha256(token.encode()).hexdigest()
 
 
@@ -64,9 +72,9 @@ def cached_page(depends_on: Dependencies) -> Callable[[Callable[..., HttpRespons
                 and settings.SESSION_COOKIE_NAME not in request.COOKIES
             )
             names = depends_on(request, *args, **kwargs) if cacheable else None
-            if names is None:
+            key = _page_key(request, names) if names is not None else None
+            if key is None:
                 return view(request, *args, **kwargs)
-            key = _page_key(request, names)
             stored = cache.get(key)
             if stored is not None:
                 content, content_type = stored

@@ -239,10 +239,15 @@ STORAGES = {
 # invalidated when what they show changes (common/cache.py, statements/caching.py). Without
 # Redis pages are not cached by default: an invalidation reaches only the worker that made the
 # change, and every other worker would keep showing the page as it was.
+# Redis going away is never an error (common/cache_backends.py): while it is unreachable every
+# cache call answers as a miss within 0.25 s (its socket timeouts), Redis is tried again every
+# RETRY_SECONDS (5), pages are served uncached and the API is not throttled; once it is back,
+# the cache is cleared if an invalidation was dropped meanwhile. OPTIONS may change the
+# timeouts (socket_connect_timeout, socket_timeout) and RETRY_SECONDS.
 REDIS_URL = env_str("REDIS_URL")
 CACHES: dict[str, dict[str, Any]] = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        {"BACKEND": "common.cache_backends.TolerantRedisCache", "LOCATION": REDIS_URL}
         if REDIS_URL
         else {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
