@@ -15,7 +15,7 @@ from common.safe_autocomplete import (
     AutocompleteSelectMultiple,
     KeyCheckedModelMultipleChoiceField,
 )
-from common.slugs import unique_slug
+from common.slugs import create_with_unique_slug
 from common.submissions import SubmissionTokenField
 from common.widgets import TagAutocomplete
 from events.models import Event
@@ -100,13 +100,15 @@ class ArticleForm(forms.Form):
         outlet = data["outlet"]
         if outlet is None:
             name = data["new_outlet"].strip()
-            outlet = Organization.objects.filter(name__iexact=name).first()
-            if outlet is None:
-                outlet = Organization.objects.create(
-                    name=name,
-                    slug=unique_slug(Organization, name),
-                    classification=Organization.Classification.NEWS_OUTLET,
-                )
+            def same_name() -> Organization | None:
+                return Organization.objects.filter(name__iexact=name).first()
+
+            outlet = same_name() or create_with_unique_slug(
+                Organization,
+                name,
+                same=same_name,
+                classification=Organization.Classification.NEWS_OUTLET,
+            )
         return Source(
             outlet=outlet,
             title=data["headline"],

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from django.contrib.auth.models import User
 from django.db import transaction
 
-from common.slugs import unique_slug
+from common.slugs import create_with_unique_slug
 from people.models import Organization, Person
 from statements.extraction import Candidate, KnownOrganization, KnownPerson, extract
 from statements.models import Source, Statement
@@ -121,7 +121,7 @@ def create_drafts(source: Source, quotes: Iterable[AcceptedQuote], user: User) -
         if speaker is None and quote.new_speaker_name:
             name = quote.new_speaker_name.strip()
             if name not in new_people:
-                new_people[name] = Person.objects.create(name=name, slug=unique_slug(Person, name))
+                new_people[name] = create_with_unique_slug(Person, name)
             speaker = new_people[name]
         if Statement.objects.filter(source=source, text=quote.text).exists():
             continue

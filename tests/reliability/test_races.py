@@ -23,7 +23,7 @@ from django.db import connection, connections
 from django.test import Client
 from django.urls import reverse
 
-from people.models import Person, PersonRedirect
+from people.models import Organization, Person, PersonRedirect
 from statements.models import Source, Statement
 from tests import factories
 from tests.statements.test_admin import change_form_data
@@ -182,3 +182,39 @@ def test_one_merge_posted_twice_at_once_merges_once(reviewer):
     assert list(Person.objects.values_list("slug", flat=True)) == ["kit-malthouse"]
     assert PersonRedirect.objects.filter(old_slug="k-malthouse").count() == 1
     assert Statement.objects.filter(speaker=kit).count() == 1
+
+
+def test_two_articles_naming_one_new_outlet_and_speaker_at_once_are_both_saved(editor, demo):
+    """Two editors import two different articles from one new outlet, quoting one new person,
+    at the same moment: both imports are saved, the outlet once, the speakers as the two new
+    records each editor asked for (each with its own address). It was a 500 for one of them:
+    both made the same slug."""
+    clients = [signed_in(editor), signed_in(editor)]
+    reviews = []
+    for number, client in enumerate(clients):
+        article = article_data(
+            url=f"https://news.example/2021/03/14/vigil-{number}",
+            headline=f"Vigil report {number}",
+            new_outlet="The Evening Courier",
+            text='"We will keep every library open," said Marta Quillbeck, the council leader.',
+        )
+        review = client.post(IMPORT_URL, article)
+        assert review.status_code == 200, review.content.decode()[:2000]
+        reviews.append(review_post(review, tick_all=True))
+
+    with held_inside_the_save("statements.importing.create_drafts"):
+        responses = at_once(
+            *(
+                lambda c=client, d=data: c.post(IMPORT_URL, d)
+                for client, data in zip(clients, reviews, strict=True)
+            )
+        )
+
+    assert [r.status_code for r in responses] == [302, 302]
+    assert Organization.objects.filter(name="The Evening Courier").count() == 1
+    quillbecks = Person.objects.filter(name="Marta Quillbeck")
+    assert sorted(quillbecks.values_list("slug", flat=True)) == [
+        "marta-quillbeck",
+        "marta-quillbeck-2",
+    ]
+    assert Statement.objects.filter(source__title__startswith="Vigil report").count() == 2
