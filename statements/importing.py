@@ -15,6 +15,7 @@ from django.db import transaction
 from common.slugs import create_with_unique_slug
 from people.models import Organization, Person
 from statements.extraction import Candidate, KnownOrganization, KnownPerson, extract
+from statements.history import record_pending_version
 from statements.models import Source, Statement
 
 # An article is a few thousand characters; a megabyte is a book, so anything larger is a mistake.
@@ -125,7 +126,7 @@ def create_drafts(source: Source, quotes: Iterable[AcceptedQuote], user: User) -
             speaker = new_people[name]
         if Statement.objects.filter(source=source, text=quote.text).exists():
             continue
-        statement = Statement.objects.create(
+        statement = Statement(
             text=quote.text,
             kind=quote.kind,
             said_on=quote.said_on,
@@ -138,7 +139,12 @@ def create_drafts(source: Source, quotes: Iterable[AcceptedQuote], user: User) -
             created_by=user,
             updated_by=user,
         )
+        # One version with its events and tags, as the statement form makes, not three.
+        statement.skip_history_when_saving = True  # type: ignore[attr-defined]
+        statement.save()
         statement.events.set(quote.events)
         statement.tags.set(list(quote.tags))
+        statement._version_pending = "+"  # type: ignore[attr-defined]
+        record_pending_version(statement)
         created.append(statement)
     return created

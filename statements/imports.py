@@ -13,6 +13,7 @@ from common.imports import CheckedResource
 from events.models import Event
 from people.imports import OrganizationWidget, PersonWidget
 
+from .history import record_pending_version
 from .models import Source, Statement
 
 
@@ -82,6 +83,8 @@ class StatementResource(CheckedResource):
         instance.status = Statement.Status.DRAFT
         instance.created_by = instance.updated_by = self.user
         instance._change_reason = "Imported from a spreadsheet"
+        # The version is made once the tags and events are saved too (save_m2m): one per row.
+        instance.skip_history_when_saving = True  # type: ignore[attr-defined]
 
     def import_instance(self, instance: Statement, row: Any, **kwargs: Any) -> None:
         super().import_instance(instance, row, **kwargs)
@@ -92,6 +95,11 @@ class StatementResource(CheckedResource):
         names = parse_tags(str(row.get("tags") or "").replace(";", ","))
         if names:
             instance.tags.set(names)
+
+    def save_m2m(self, instance: Statement, row: Any, **kwargs: Any) -> None:
+        super().save_m2m(instance, row, **kwargs)
+        instance._version_pending = "+"  # type: ignore[attr-defined]
+        record_pending_version(instance)
 
 
 class SourceResource(CheckedResource):

@@ -114,6 +114,19 @@ def test_rejected_and_edited_quotes(editor_client, demo):
     assert drafts[0].context == "Interviewed on Sky News"
 
 
+def test_an_imported_quote_has_one_version_with_its_tags_and_events(editor_client, demo):
+    event = factories.event(title="Vigil inquiry")
+    review = editor_client.post(IMPORT_URL, article_data())
+    edits = {0: {"tags": "policing, inquiry", "events": [event.pk]}}
+    editor_client.post(IMPORT_URL, review_post(review, edits, tick_all=True))
+    draft = Statement.objects.filter(source__url=ARTICLE_URL).order_by("id").first()
+    assert list(draft.events.all()) == [event]
+    (version,) = draft.history.all()
+    assert version.history_type == "+"
+    assert version.tag_names == "inquiry, policing"
+    assert [e.event_id for e in version.events.all()] == [event.pk]
+
+
 def test_unknown_speaker_is_offered_as_a_new_person(editor_client):
     factories.organization(name="The Example Times", classification="outlet")
     text = (

@@ -66,6 +66,11 @@ def test_a_csv_is_previewed_then_imported_as_drafts_by_the_editor(editor_client,
     assert sorted(first.tags.names()) == ["policing", "protest"]
     assert first.created_by == editor and first.role is None or first.role.person == record["kit"]
     assert first.history.first().history_user == editor
+    # One version per row, holding its tags and events, as the statement form makes.
+    (version,) = first.history.all()
+    assert version.history_type == "+" and version.history_change_reason.startswith("Imported")
+    assert version.tag_names == "policing, protest"
+    assert [link.event_id for link in version.events.all()] == [record["event"].pk]
 
 
 def test_one_bad_row_shows_its_error_and_nothing_is_imported(editor_client, record):
