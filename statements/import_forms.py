@@ -100,6 +100,7 @@ class ArticleForm(forms.Form):
         outlet = data["outlet"]
         if outlet is None:
             name = data["new_outlet"].strip()
+
             def same_name() -> Organization | None:
                 return Organization.objects.filter(name__iexact=name).first()
 
