@@ -7,6 +7,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -91,6 +92,12 @@ class NewsroomImportMixin(ImportMixin):
     @property
     def formats(self) -> list[type]:
         return [CSV, XLSX]
+
+    def process_import(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
+        # The rows and the admin log's lines for them, which import-export writes after the
+        # rows' own transaction: all saved, or none.
+        with transaction.atomic():
+            return super().process_import(request, **kwargs)
 
     def get_import_data_kwargs(self, **kwargs: Any) -> dict[str, Any]:
         # A row that fails while saving (the record changed since the preview) undoes them all.

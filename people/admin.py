@@ -1,6 +1,7 @@
 from typing import Any
 
 from django.contrib import admin, messages
+from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -67,11 +68,15 @@ class PersonAdmin(
             merged = next(p for p in people if p is not survivor)
             name, slug = merged.name, merged.slug
             try:
-                survivor = merging.merge(survivor, merged, by=request.user)
+                # The merge and its line in the admin log: both, or neither.
+                with transaction.atomic():
+                    survivor = merging.merge(survivor, merged, by=request.user)
+                    self.log_change(
+                        request, survivor, f"Merged “{name}” ({slug}) into this record."
+                    )
             except merging.AlreadyMerged as gone:
                 self.message_user(request, str(gone), messages.WARNING)
                 return None
-            self.log_change(request, survivor, f"Merged “{name}” ({slug}) into this record.")
             self.message_user(
                 request,
                 f"“{name}” merged into “{survivor.name}”: {survivor.get_absolute_url()} now "

@@ -279,14 +279,16 @@ class StatementAdmin(
         reason = form.cleaned_data.get("reason", "")
         grounds = form.cleaned_data.get("withheld_for", "")
         moved, skipped = 0, []
+        message = f"{move.done.capitalize()}" + (f": {reason}" if reason else ".")
         for statement in statements:
             try:
-                statement.move(move, by=signed_in(request), reason=reason, withheld_for=grounds)
+                # Each statement's move and its line in the admin log: both, or neither.
+                with transaction.atomic():
+                    statement.move(move, by=signed_in(request), reason=reason, withheld_for=grounds)
+                    super().log_change(request, statement, message)
             except MoveNotAllowed as refused:
                 skipped.append(str(refused))
                 continue
-            message = f"{move.done.capitalize()}" + (f": {reason}" if reason else ".")
-            super().log_change(request, statement, message)
             moved += 1
         if moved:
             self.message_user(request, f"{moved} statement(s) {move.done}.", messages.SUCCESS)
