@@ -59,8 +59,8 @@ BACKUP_DIR ?= backups
 backup: $(STAMP)
 	$(BIN)/python manage.py backup --directory $(BACKUP_DIR)
 restore: $(STAMP)
-	@test -n "$(FILE)" || { echo "usage: make restore FILE=backups/onrecord-....tar.gz"; exit 2; }
-	$(BIN)/python manage.py restore $(FILE)
+	@test -n "$(FILE)" || { echo "usage: make restore FILE=backups/onrecord-....tar.gz [RESTORE_ARGS=--replace]"; exit 2; }
+	$(BIN)/python manage.py restore $(FILE) $(RESTORE_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

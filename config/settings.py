@@ -141,7 +141,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "common.routers.PrimaryForStaffMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    # Django's, with a lost database connection while saving the session a 503, not a 400.
+    "common.sessions.SessionMiddleware",
     # Before CommonMiddleware, as django-cors-headers asks; it answers for /api/ only.
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.common.CommonMiddleware",
