@@ -3,8 +3,7 @@
 from django.contrib.sessions.exceptions import SessionInterrupted
 from django.contrib.sessions.middleware import SessionMiddleware as DjangoSessionMiddleware
 from django.db import InterfaceError, OperationalError
-from django.http import HttpRequest
-from django.http.response import HttpResponseBase
+from django.http import HttpRequest, HttpResponse
 
 from .views import database_unavailable
 
@@ -25,9 +24,7 @@ class SessionMiddleware(DjangoSessionMiddleware):
     session was deleted before the request completed": nothing was deleted, and the editor
     should press Save again rather than think they were signed out."""
 
-    def process_response(
-        self, request: HttpRequest, response: HttpResponseBase
-    ) -> HttpResponseBase:
+    def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
         try:
             return super().process_response(request, response)
         except SessionInterrupted as interrupted:
