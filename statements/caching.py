@@ -8,6 +8,10 @@ The names (see common/cache.py):
 - "names": a person, event, tag, source or organisation was renamed or otherwise changed, so
   every page that shows its name may be out of date.
 
+A draft or a statement in review is on no public page: an editor's work on one bumps nothing,
+so a newsroom busy with drafts during a breaking story leaves the readers' cache standing. A new
+person, outlet, source or tag bumps "record" (the lists) but not "names": nothing shows it yet.
+
 Versions are bumped when the transaction commits, so a page rendered from the old rows in the
 meantime is never stored under the new versions.
 """
@@ -25,6 +29,7 @@ from events.models import Event, Participation
 from people.models import Organization, OtherName, Person, PersonLink, Role
 
 from .models import Source, Statement, TaggedStatement
+from .workflow import PERMALINK_STATES
 
 
 def bump_on_commit(names: Iterable[str]) -> None:
@@ -33,13 +38,18 @@ def bump_on_commit(names: Iterable[str]) -> None:
 
 
 def statement_names(statement_id: int) -> list[str]:
-    """Everything a statement shows up on: itself, its speaker, its events (two queries)."""
-    speaker = Statement.objects.filter(pk=statement_id).values_list("speaker_id", flat=True)
+    """Everything a statement shows up on: itself, its speaker, its events (two queries).
+    Nothing for a draft or a statement in review: no public page shows it, so an editor's
+    work on one leaves every cached page standing (one query)."""
+    row = Statement.objects.filter(pk=statement_id).values_list("speaker_id", "status").first()
+    if row is None or row[1] not in PERMALINK_STATES:
+        return []
+    speaker, _ = row
     events = Statement.events.through.objects.filter(statement_id=statement_id)
     return [
         "record",
         f"statement:{statement_id}",
-        *(f"person:{pk}" for pk in speaker if pk),
+        *([f"person:{speaker}"] if speaker else []),
         *(f"event:{pk}" for pk in events.values_list("event_id", flat=True)),
     ]
 
@@ -79,7 +89,8 @@ def statement_about_to_change(sender: Any, instance: Statement, **kwargs: Any) -
 def statement_changed(sender: Any, instance: Statement, **kwargs: Any) -> None:
     before = getattr(instance, "_cache_names_before", [])
     after = [] if kwargs.get("signal") is post_delete else statement_names(instance.pk)
-    bump_on_commit([*before, *after, "record", f"statement:{instance.pk}"])
+    if before or after:  # on a public page before the change, or after it
+        bump_on_commit([*before, *after, "record", f"statement:{instance.pk}"])
 
 
 def statement_links_changed(sender: Any, instance: Any, action: str, **kwargs: Any) -> None:
@@ -88,6 +99,8 @@ def statement_links_changed(sender: Any, instance: Any, action: str, **kwargs: A
         return
     if isinstance(instance, Statement):
         names = statement_names(instance.pk)
+        if not names:
+            return
         events = (kwargs.get("pk_set") or ()) if kwargs.get("model") is Event else ()
         bump_on_commit([*names, *(f"event:{pk}" for pk in events)])
     else:  # an event or tag whose statements changed
@@ -95,11 +108,17 @@ def statement_links_changed(sender: Any, instance: Any, action: str, **kwargs: A
 
 
 def tagging_changed(sender: Any, instance: TaggedStatement, **kwargs: Any) -> None:
-    bump_on_commit(statement_names(instance.content_object_id))
+    names = statement_names(instance.content_object_id)
+    if names:
+        bump_on_commit(names)
 
 
 def person_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
     person_id = instance.pk if isinstance(instance, Person) else instance.person_id
+    if isinstance(instance, Person) and kwargs.get("created"):
+        # A new person (an import's new speaker): no page shows their name yet.
+        bump_on_commit(["record", f"person:{person_id}"])
+        return
     bump_on_commit(["record", "names", f"person:{person_id}"])
 
 
@@ -114,7 +133,9 @@ def event_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
 
 
 def name_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
-    bump_on_commit(["record", "names"])
+    # A new outlet, source or tag is on no page until a public statement uses it, and that
+    # statement's own change bumps the pages it is on.
+    bump_on_commit(["record"] if kwargs.get("created") else ["record", "names"])
 
 
 def connect() -> None:

@@ -35,8 +35,10 @@ def role(**overrides) -> Role:
         "end_date": None,
     }
     values |= overrides
-    values.setdefault("person", person())
-    values.setdefault("organization", organization(classification="government"))
+    if "person" not in values:  # not setdefault: that would make a stray row every time
+        values["person"] = person()
+    if "organization" not in values:
+        values["organization"] = organization(classification="government")
     return Role.objects.create(**values)
 
 
@@ -69,7 +71,8 @@ def statement(**overrides) -> Statement:
     values |= overrides
     if "speaker" not in values and "organization" not in values:
         values["speaker"] = person()
-    values.setdefault("source", source())
+    if "source" not in values:  # not setdefault: that would make a stray source every time
+        values["source"] = source()
     tags = values.pop("tags", ())
     events = values.pop("events", ())
     created = Statement.objects.create(**values)

@@ -119,6 +119,78 @@ def test_retracting_a_statement_takes_it_off_the_cached_lists(client, two_speake
     assert "reopen in May" not in fetch(client, reverse("statements:list"))[1]
 
 
+def test_an_editors_work_on_a_draft_leaves_every_cached_page_standing(
+    client, two_speakers, committed
+):
+    """A story breaks: editors add, tag and rework drafts by the minute. None of that is on a
+    public page, so none of it may empty the cache readers are being served from."""
+    published = two_speakers[0]
+    event = factories.event(slug="the-vigil")
+    urls = [
+        published.get_absolute_url(),
+        published.speaker.get_absolute_url(),
+        reverse("statements:list"),
+        reverse("statements:home"),
+        event.get_absolute_url(),
+    ]
+    for url in urls:
+        fetch(client, url)
+
+    def work_on_a_draft():
+        draft = factories.statement(
+            speaker=published.speaker,
+            source=published.source,
+            status=Statement.Status.DRAFT,
+            text="Not yet checked.",
+            tags=["bridges"],
+            events=[event],
+        )
+        draft.text = "Not yet checked, second go."
+        draft.save()
+        draft.tags.add("bridges")
+        draft.status = Statement.Status.IN_REVIEW
+        draft.save()
+
+    committed(work_on_a_draft)
+
+    assert [fetch(client, url)[0] for url in urls] == ["hit"] * len(urls)
+
+
+def test_a_new_person_refreshes_the_lists_but_no_permalink(client, two_speakers, committed):
+    """An import's new speaker joins the people list at once; no permalink or other person's
+    page shows their name yet, so those stay cached."""
+    published = two_speakers[0]
+    standing = [published.get_absolute_url(), published.speaker.get_absolute_url()]
+    for url in [*standing, reverse("people:list")]:
+        fetch(client, url)
+
+    committed(lambda: factories.person(name="Marta Quillbeck"))
+
+    state, page = fetch(client, reverse("people:list"))
+    assert state == "miss" and "Marta Quillbeck" in page
+    assert [fetch(client, url)[0] for url in standing] == ["hit", "hit"]
+
+
+def test_a_draft_published_shows_at_once(client, two_speakers, committed):
+    published = two_speakers[0]
+    draft = factories.statement(
+        speaker=published.speaker, status=Statement.Status.IN_REVIEW, text="Now checked."
+    )
+    urls = [published.speaker.get_absolute_url(), reverse("statements:list")]
+    for url in urls:
+        fetch(client, url)
+
+    def publish():
+        draft.status = Statement.Status.PUBLISHED
+        draft.save()
+
+    committed(publish)
+
+    for url in urls:
+        state, page = fetch(client, url)
+        assert state == "miss" and "Now checked." in page, url
+
+
 def test_staff_always_get_a_fresh_page(editor_client, two_speakers):
     draft = factories.statement(status=Statement.Status.DRAFT)
 
