@@ -27,6 +27,8 @@ import json
 import os
 import random
 import secrets
+import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -48,6 +50,7 @@ from bench.site_benchmark import (  # noqa: E402
     BenchmarkError,
     app_environment,
     fill,
+    free_port,
     machine,
     manage,
     people_for,
@@ -75,8 +78,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--threads", type=int, default=4)
     parser.add_argument("--faults", type=int, default=2, help="times the connections are ended")
-    parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/12")
-    parser.add_argument("--no-page-cache", action="store_true")
+    parser.add_argument(
+        "--no-page-cache", action="store_true", help="serve without Redis and the page cache"
+    )
+    parser.add_argument(
+        "--no-redis-fault", action="store_true", help="keep the run's Redis up throughout"
+    )
     parser.add_argument("--keep", action="store_true", help="keep the database afterwards")
     parser.add_argument("--no-results", action="store_true", help="do not write results.md")
     return parser.parse_args(argv)
@@ -188,6 +195,68 @@ def inject_faults(
         ended = end_the_apps_connections(database_url, database)
         faults.append(Fault(time.time(), ended))
         progress(f"fault: ended {ended} database connection(s)")
+
+
+@dataclass
+class RedisOutage:
+    began: float = 0.0
+    ended: float = 0.0
+
+
+class OwnRedis:
+    """A Redis server of this run's own on a free port (never the shared one, which is never
+    stopped), keeping nothing on disk; stopped and started again for the Redis fault."""
+
+    def __init__(self, work: Path) -> None:
+        self.port = free_port()
+        self.work = work
+        self.server: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self) -> None:
+        binary = shutil.which("redis-server")
+        if binary is None:
+            raise BenchmarkError("redis-server is not installed: use --no-page-cache")
+        self.server = subprocess.Popen(
+            [binary, "--port", str(self.port), "--save", "", "--appendonly", "no"],
+            cwd=self.work,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            with (
+                contextlib.suppress(OSError),
+                socket.create_connection(("127.0.0.1", self.port), timeout=0.2) as probe,
+            ):
+                probe.sendall(b"PING\r\n")
+                if probe.recv(16).startswith(b"+PONG"):
+                    return
+            time.sleep(0.05)
+        raise BenchmarkError(f"redis-server did not answer on port {self.port}")
+
+    def stop(self) -> None:
+        if self.server is not None:
+            self.server.kill()
+            self.server.wait()
+            self.server = None
+
+
+def take_redis_away(
+    redis: OwnRedis, window: tuple[float, float], outage: RedisOutage, stop: threading.Event
+) -> None:
+    if stop.wait(max(0.0, window[0] - time.time())):
+        return
+    redis.stop()
+    outage.began = time.time()
+    progress("fault: Redis stopped")
+    stop.wait(max(0.0, window[1] - time.time()))
+    redis.start()
+    outage.ended = time.time()
+    progress("fault: Redis back")
 
 
 def run_locust(port: int, args: argparse.Namespace, files: dict[str, Path], log: Path) -> None:
@@ -409,6 +478,31 @@ def check_the_record(ledger: list[dict], run: str) -> list[Check]:
 # --- Report ----------------------------------------------------------------------------------
 
 
+def redis_line(requests: list[dict], outage: RedisOutage) -> str:
+    if not outage.began:
+        return "- Redis was not taken away in this run."
+    during = [r for r in requests if outage.began <= r["end"] <= outage.ended]
+    statuses = Counter(r["status"] for r in during)
+    failed = sum(n for status, n in statuses.items() if status >= 500 or status == 0)
+    reads = [r["ms"] for r in during if r["method"] == "GET" and not r["name"].startswith("admin")]
+
+    def hit_rate(rows: list[dict]) -> str:
+        public = [r for r in rows if r["method"] == "GET" and not r["name"].startswith("admin")]
+        hits = sum(1 for r in public if r.get("cache") == "hit")
+        return f"{100 * hits / len(public):.0f}%" if public else "n/a"
+
+    before = [r for r in requests if r["end"] < outage.began]
+    after = [r for r in requests if r["end"] > outage.ended]
+    by_status = ", ".join(f"{status}: {n:,}" for status, n in sorted(statuses.items()))
+    return (
+        f"- Redis stopped for {outage.ended - outage.began:.0f} s mid-run: {len(during):,} "
+        f"requests answered meanwhile ({by_status}), "
+        f"**{failed} failed**; readers' p50 {percentile(reads, 0.5):.0f} ms, p99 "
+        f"{percentile(reads, 0.99):.0f} ms; readers' pages from the cache: {hit_rate(before)} "
+        f"before, {hit_rate(during)} during, {hit_rate(after)} after."
+    )
+
+
 def report(
     args: argparse.Namespace,
     about: dict[str, str],
@@ -418,6 +512,8 @@ def report(
     ledger: list[dict],
     checks: list[Check],
     gunicorn_errors: int,
+    seen_requests: list[dict],
+    outage: RedisOutage,
 ) -> str:
     kinds = Counter(e["kind"] for e in ledger)
     lines = [
@@ -426,7 +522,7 @@ def report(
         f"{args.users - args.editors - args.reviewers} readers, {args.editors} editors, "
         f"{args.reviewers} reviewers), on {counts['statements']:,} statements "
         f"({counts['people']:,} people), page cache "
-        + ("off" if args.no_page_cache else f"on (Redis, {args.redis_url})")
+        + ("off" if args.no_page_cache else "on (a Redis server of the run's own)")
         + ".",
         "",
         "| machine | |",
@@ -466,6 +562,7 @@ def report(
             else ""
         )
         + "; the requests after them succeeded without intervention.",
+        redis_line(seen_requests, outage),
         "- 4xx answers: "
         + (
             ", ".join(
@@ -533,11 +630,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     with throwaway_database(args.server_url, name, args.keep) as url:
         env = app_environment(url, static_root, secret_key, page_cache=not args.no_page_cache)
+        redis = OwnRedis(work)
         if not args.no_page_cache:
-            env["REDIS_URL"] = args.redis_url
-            import redis
-
-            redis.Redis.from_url(args.redis_url).flushdb()
+            redis.start()
+            env["REDIS_URL"] = redis.url
         fill(env, url, args.statements, people_for(args.statements, 20_000))
         manage(env, "collectstatic", "--noinput", "--verbosity", "0")
         set_up_django(url, static_root, secret_key)
@@ -561,27 +657,40 @@ def main(argv: list[str] | None = None) -> int:
         log = work / "gunicorn.log"
         faults: list[Fault] = []
         stop = threading.Event()
+        outage = RedisOutage()
         with serving(env, args.workers, args.threads, log) as port:
             began = time.time()
+            # The database faults at even intervals; Redis away from 40% to 60% of the run.
             times = [began + args.seconds * (k + 1) / (args.faults + 1) for k in range(args.faults)]
-            injector = threading.Thread(
-                target=inject_faults, args=(url, name, times, faults, stop), daemon=True
-            )
-            injector.start()
+            window = (began + args.seconds * 0.4, began + args.seconds * 0.6)
+            injectors = [
+                threading.Thread(target=inject_faults, args=(url, name, times, faults, stop))
+            ]
+            if not args.no_page_cache and not args.no_redis_fault:
+                injectors.append(
+                    threading.Thread(target=take_redis_away, args=(redis, window, outage, stop))
+                )
+            for injector in injectors:
+                injector.start()
             try:
                 run_locust(port, args, files, work / "locust.log")
             finally:
                 stop.set()
-                injector.join()
+                for injector in injectors:
+                    injector.join()
+                redis.stop()
         # gunicorn has stopped: nothing writes any more.
         ledger = read_lines(files["ledger"])
-        seen = traffic(read_lines(files["requests"]), faults)
+        seen_requests = read_lines(files["requests"])
+        seen = traffic(seen_requests, faults)
         checks = check_the_record(ledger, run)
         # Django logs each 500 so (a 503 is logged as "Service Unavailable").
         gunicorn_errors = log.read_text(errors="replace").count("Internal Server Error:")
         connections.close_all()
 
-    text = report(args, about, counts, seen, faults, ledger, checks, gunicorn_errors)
+    text = report(
+        args, about, counts, seen, faults, ledger, checks, gunicorn_errors, seen_requests, outage
+    )
     say(text)
     if seen.server_errors_outside:
         say("\n5xx outside the faults:")

@@ -53,6 +53,7 @@ SYLLABLES = ["bar", "cel", "dun", "fer", "gal", "hol", "kin", "lor", "mar", "nes
 @events.request.add_listener
 def record_request(request_type, name, response_time, response_length, response, **kw) -> None:
     status = getattr(response, "status_code", 0) or 0
+    headers = getattr(response, "headers", None) or {}
     REQUESTS.write(
         json.dumps(
             {
@@ -62,6 +63,7 @@ def record_request(request_type, name, response_time, response_length, response,
                 "name": name,
                 "status": status,
                 "bytes": response_length or 0,
+                "cache": headers.get("X-Page-Cache", ""),
             }
         )
         + "\n"
