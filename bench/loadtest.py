@@ -574,6 +574,8 @@ def report(
             or "none"
         )
         + ".",
+        f"- The near-duplicate check stopped {kinds['duplicate prompt']} save(s); the editor "
+        'ticked "Save anyway" (each quote is a random draw of words).',
         "- Writes refused (the page came back with an error instead of a redirect): "
         + (
             ", ".join(
