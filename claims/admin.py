@@ -13,7 +13,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from taggit.managers import TaggableManager
 
 from common.forms import BoundedTagField
-from common.safe_autocomplete import SafeAutocompleteMixin
+from common.safe_autocomplete import BoundedTabularInline, SafeAutocompleteMixin
 from common.submissions import SubmitOnceAdminMixin
 from common.text import excerpt
 from statements.admin import StatementAdmin, signed_in
@@ -267,7 +267,7 @@ class VerdictAdmin(SubmitOnceAdminMixin, SafeAutocompleteMixin, SimpleHistoryAdm
             )
 
 
-class StanceInline(admin.TabularInline):
+class StanceInline(BoundedTabularInline):
     model = Stance
     extra = 0
     autocomplete_fields = ["statement", "proposition"]
@@ -282,7 +282,7 @@ class PropositionAdmin(SubmitOnceAdminMixin, SafeAutocompleteMixin, SimpleHistor
     inlines = [StanceInline]
 
 
-class ClaimsMadeInline(admin.TabularInline):
+class ClaimsMadeInline(BoundedTabularInline):
     """ "Claims this statement makes", on the statement form."""
 
     model = Claim.statements.through

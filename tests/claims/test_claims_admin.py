@@ -4,7 +4,15 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from claims.models import Claim, ClaimCorrection, ClaimStatus, Rating, Verdict, VerdictStatus
+from claims.models import (
+    Claim,
+    ClaimCorrection,
+    ClaimStatus,
+    Proposition,
+    Rating,
+    Verdict,
+    VerdictStatus,
+)
 from common.groups import EDITORS, REVIEWERS
 from statements.models import Statement
 from tests import factories
@@ -208,3 +216,43 @@ def test_a_draft_claims_wording_changes_freely(editor_client):
     response = editor_client.post(url, form_data_of(claim, text="A better draft claim."))
     assert response.status_code == 302
     assert not ClaimCorrection.objects.exists()
+
+
+@pytest.mark.parametrize("malformed", ["abc", " ", "99999999999999999999999"])
+def test_malformed_keys_in_a_statements_claim_and_stance_rows_are_form_errors(
+    editor_client, malformed
+):
+    """Found by tests/fuzz: redisplaying the form looked the malformed key up (a 500)."""
+    from tests.statements.test_admin import change_form_data
+
+    statement = factories.statement(status=Statement.Status.DRAFT)
+    url = reverse("admin:statements_statement_change", args=[statement.pk])
+    data = change_form_data(statement) | {
+        "Claim_statements-TOTAL_FORMS": "1",
+        "Claim_statements-0-claim": malformed,
+        "stances-TOTAL_FORMS": "1",
+        "stances-0-proposition": malformed,
+        "stances-0-position": "supports",
+    }
+
+    response = editor_client.post(url, data)
+
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode()
+
+
+def test_a_malformed_statement_in_a_propositions_stance_row_is_a_form_error(admin_client):
+    url = reverse("admin:claims_proposition_add")
+    data = inline_management_data(Proposition) | {
+        "question": "Should the vigil have gone ahead?",
+        "slug": "should-the-vigil-have-gone-ahead",
+        "stances-TOTAL_FORMS": "1",
+        "stances-0-statement": " ",
+        "stances-0-position": "supports",
+    }
+
+    response = admin_client.post(url, data)
+
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode()
+    assert not Proposition.objects.exists()
