@@ -66,6 +66,31 @@ def test_the_unlock_command_lifts_a_lockout(client, editor):
     assert sign_in(client, editor.username, PASSWORD).status_code == 302
 
 
+def test_the_admin_cleans_up_expired_attempts_and_keeps_the_recent_ones(client, admin_client):
+    """Found by tests/fuzz: the list's action raised AttributeError (a 500)."""
+    import datetime
+
+    from axes.models import AccessAttempt
+
+    sign_in(client, "someone", "wrong")
+    sign_in(client, "someone-else", "wrong")
+    AccessAttempt.objects.filter(username="someone").update(
+        attempt_time=datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)
+    )
+
+    response = admin_client.post(
+        reverse("admin:axes_accessattempt_changelist"),
+        {
+            "action": "cleanup_expired_attempts",
+            "_selected_action": list(AccessAttempt.objects.values_list("pk", flat=True)),
+            "index": 0,
+        },
+    )
+
+    assert response.status_code == 302
+    assert list(AccessAttempt.objects.values_list("username", flat=True)) == ["someone-else"]
+
+
 def test_behind_a_proxy_the_address_is_the_one_the_proxy_saw(rf, settings):
     from common.clients import client_ip
 
