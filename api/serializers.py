@@ -7,7 +7,6 @@ notice, who and when (`text`, `context` and its corrections are null or empty).
 
 from typing import Any
 
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.reverse import reverse
@@ -282,11 +281,12 @@ class StatementSerializer(SiteLinks, serializers.ModelSerializer):
             "api_url": absolute_url(f"/api/statements/{statement.pk}/"),
         }
 
-    @extend_schema_field(OpenApiTypes.STR)
+    # Null for a withheld statement, as the schema says.
+    @extend_schema_field(serializers.CharField(allow_null=True))
     def get_text(self, statement: Statement) -> str | None:
         return None if statement.is_withheld else statement.text
 
-    @extend_schema_field(OpenApiTypes.STR)
+    @extend_schema_field(serializers.CharField(allow_null=True))
     def get_context(self, statement: Statement) -> str | None:
         return None if statement.is_withheld else statement.context
 

@@ -7,6 +7,7 @@ from django.db import DatabaseError, InterfaceError, OperationalError, connectio
 from django.db.models import Case, IntegerField, Value, When
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template import loader
+from django.views import defaults
 from django.views.decorators.cache import never_cache
 from taggit.models import Tag
 
@@ -48,6 +49,18 @@ def server_error(request: HttpRequest) -> HttpResponse:
     if isinstance(error, OperationalError | InterfaceError):
         return database_unavailable(request)
     return HttpResponse(loader.render_to_string("500.html"), status=500)
+
+
+# Where a 404 is the API's JSON error rather than a page (config/urls.py mounts the API here).
+JSON_PATHS = ("/api/",)
+
+
+def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """`handler404`: the site's 404 page; under the API, its JSON error, as for an unknown row,
+    so an address the API's routes do not match (`/api/stances/1.5/`) is not an HTML page."""
+    if request.path.startswith(JSON_PATHS):
+        return JsonResponse({"detail": "Not found."}, status=404)
+    return defaults.page_not_found(request, exception)
 
 
 TAG_SUGGESTIONS = 20

@@ -121,6 +121,11 @@ SPECTACULAR_SETTINGS = {
         "StatementKindEnum": "statements.models.StatementKind",
         "NoteKindEnum": "statements.workflow.NoteKind",
     },
+    # drf-spectacular's own hook, then the errors every operation may answer (api/schema.py).
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "api.schema.document_errors",
+    ],
 }
 # Any site may read the API from a browser (a newsroom's page embedding live data): GETs only,
 # no cookies, /api/ only.

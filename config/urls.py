@@ -38,6 +38,7 @@ SITEMAPS = {
     "positions": PropositionSitemap,
 }
 
+handler404 = "common.views.page_not_found"
 handler500 = "common.views.server_error"
 
 urlpatterns = [

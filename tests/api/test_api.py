@@ -171,3 +171,24 @@ def test_a_list_item_is_what_the_full_serializer_says(rf, demo):
         fast = StatementSerializer(statement, context={"request": request}).data
         full = super(StatementSerializer, StatementSerializer(context={"request": request}))
         assert fast == full.to_representation(statement), statement.pk
+
+
+def test_the_schema_documents_the_errors_and_a_withheld_statements_nulls(client):
+    """Found by tests/fuzz (schemathesis): answers the schema did not describe."""
+    import yaml
+
+    schema = yaml.safe_load(client.get("/api/schema/").content)
+    statements = schema["paths"]["/api/statements/"]["get"]["responses"]
+    assert {"200", "400", "404", "429"} <= set(statements)
+    assert {"200", "404", "429"} <= set(schema["paths"]["/api/people/{slug}/"]["get"]["responses"])
+    detail = schema["components"]["schemas"]["StatementDetail"]["properties"]
+    assert detail["text"]["nullable"] and detail["context"]["nullable"]
+
+
+def test_an_address_the_api_does_not_route_is_its_json_404_and_a_page_stays_a_page(client):
+    """Found by tests/fuzz: `/api/stances/1.5/` was the site's HTML 404 page."""
+    for url in ("/api/stances/1.5/", "/api/nothing-here/"):
+        response, data = get(client, url)
+        assert response.status_code == 404 and data == {"detail": "Not found."}, url
+    page = client.get("/people/nobody-at-all/")
+    assert page.status_code == 404 and page["Content-Type"].startswith("text/html")

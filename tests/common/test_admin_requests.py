@@ -1,5 +1,5 @@
-"""Forged admin input Django's admin trusts is a 400, on every ModelAdmin (found by
-tests/fuzz: each was a 500)."""
+"""Forged admin input Django's admin takes on trust is refused, on every ModelAdmin: a 400, or
+a form error (found by tests/fuzz: each was a 500)."""
 
 import pytest
 from django.urls import reverse
