@@ -6,6 +6,7 @@ and organisations on record and turns the candidates an editor accepts into draf
 
 import datetime
 import unicodedata
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -13,7 +14,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 
 from common.slugs import create_with_unique_slug
-from people.models import Organization, Person
+from people.models import Organization, OtherName, Person, Role
 from statements.extraction import Candidate, KnownOrganization, KnownPerson, extract
 from statements.history import record_pending_version
 from statements.models import Source, Statement
@@ -25,18 +26,23 @@ MAX_QUOTES_PER_IMPORT = 500
 
 
 def known_people() -> list[KnownPerson]:
-    """Everyone on record with their other names and role labels (three queries)."""
-    people = Person.objects.prefetch_related("other_names", "roles")
+    """Everyone on record with their other names and role labels (three queries). Read as
+    plain rows, not model instances: a newsroom's 20,000 people took 3 s as instances, on
+    every article import."""
+    other_names: dict[int, list[str]] = defaultdict(list)
+    for person_id, name in OtherName.objects.values_list("person_id", "name"):
+        other_names[person_id].append(name)
+    role_labels: dict[int, list[str]] = defaultdict(list)
+    for person_id, label, title in Role.objects.values_list("person_id", "label", "title"):
+        role_labels[person_id] += [text for text in (label, title) if text]
     return [
         KnownPerson(
-            slug=person.slug,
-            name=person.name,
-            other_names=tuple(other.name for other in person.other_names.all()),
-            role_labels=tuple(
-                label for role in person.roles.all() for label in (role.label, role.title) if label
-            ),
+            slug=slug,
+            name=name,
+            other_names=tuple(other_names[pk]),
+            role_labels=tuple(role_labels[pk]),
         )
-        for person in people
+        for pk, slug, name in Person.objects.values_list("pk", "slug", "name")
     ]
 
 
