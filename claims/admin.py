@@ -13,7 +13,11 @@ from simple_history.admin import SimpleHistoryAdmin
 from taggit.managers import TaggableManager
 
 from common.forms import BoundedTagField
-from common.safe_autocomplete import BoundedTabularInline, SafeAutocompleteMixin
+from common.safe_autocomplete import (
+    BoundedTabularInline,
+    SafeAutocompleteMixin,
+    is_well_formed_key,
+)
 from common.submissions import SubmitOnceAdminMixin
 from common.text import excerpt
 from statements.admin import StatementAdmin, signed_in
@@ -399,7 +403,9 @@ class StatementWithClaimsAdmin(StatementAdmin):
         may_link = request.user.has_perm("claims.change_claim")
         if statement is None or not (may_link and self.has_view_permission(request, statement)):
             raise PermissionDenied
-        claim = Claim.objects.filter(pk=request.POST.get("claim", "")[:18] or 0).first()
+        key = request.POST.get("claim", "")
+        well_formed = is_well_formed_key(Claim._meta.pk, key)
+        claim = Claim.objects.filter(pk=key).first() if well_formed else None
         change_url = reverse("admin:statements_statement_change", args=[statement.pk])
         if claim is None:
             self.message_user(request, "That claim no longer exists.", messages.ERROR)

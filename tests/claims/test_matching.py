@@ -88,6 +88,18 @@ def test_linking_by_get_or_to_a_missing_claim_changes_nothing(editor_client, cla
     assert not Claim.objects.filter(statements=statement).exists()
 
 
+@pytest.mark.parametrize("key", ["_", "abc", "²", "99999999999999999999999"])
+def test_linking_a_malformed_claim_key_changes_nothing(editor_client, claims, key):
+    """Found by tests/fuzz: a key that is not a number raised ValueError (a 500)."""
+    statement = factories.statement(text=REPEATED, status=Statement.Status.DRAFT)
+    link_url = reverse("admin:statements_statement_link_claim", args=[statement.pk])
+
+    response = editor_client.post(link_url, {"claim": key}, follow=True)
+
+    assert "That claim no longer exists." in response.content.decode()
+    assert not Claim.objects.filter(statements=statement).exists()
+
+
 def test_the_import_review_offers_the_claims_a_quote_repeats_and_links_the_ticked_one(
     editor_client, demo
 ):
