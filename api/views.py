@@ -5,6 +5,7 @@ states whose permalink is public), so nothing unpublished can be listed by const
 """
 
 import datetime
+import re
 from typing import Any, cast
 
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
@@ -211,7 +212,9 @@ class StanceViewSet(ReadOnly):
     def filter_queryset(self, queryset: QuerySet) -> QuerySet:
         slug = self.request.query_params.get("proposition")
         if slug is not None:
-            if not Proposition.objects.filter(slug=slug[:100]).exists():
+            # Only what could be a slug is looked up (PostgreSQL refuses a NUL in a query).
+            could_be = re.fullmatch(r"[-\w]{1,100}", slug) is not None
+            if not could_be or not Proposition.objects.filter(slug=slug).exists():
                 raise ValidationError({"proposition": f"No proposition “{slug[:100]}”."})
             queryset = queryset.filter(proposition__slug=slug)
         return queryset

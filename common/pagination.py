@@ -74,6 +74,8 @@ class KeysetOrder:
             return None
         if not 0 < pk <= MAX_ID:
             return None
+        if isinstance(key, str) and "\x00" in key:  # no text column holds one (PostgreSQL)
+            return None
         return key, pk
 
 

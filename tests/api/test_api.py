@@ -192,3 +192,16 @@ def test_an_address_the_api_does_not_route_is_its_json_404_and_a_page_stays_a_pa
         assert response.status_code == 404 and data == {"detail": "Not found."}, url
     page = client.get("/people/nobody-at-all/")
     assert page.status_code == 404 and page["Content-Type"].startswith("text/html")
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/stances/?proposition=%00",
+        "/api/people/?after=Kit%00_1",
+        "/api/stances/?proposition=a/b",
+    ],
+)
+def test_a_nul_or_a_non_slug_in_a_filter_or_cursor_is_a_client_error(client, demo, url):
+    """Found by tests/fuzz on PostgreSQL, which refuses a NUL in a query (each was a 500)."""
+    assert client.get(url).status_code in (400, 404)

@@ -25,6 +25,13 @@ def test_a_garbled_cursor_reads_as_none(cursor):
     assert NEWEST.parse_cursor(cursor) is None
 
 
+def test_a_text_cursor_with_a_nul_reads_as_none():
+    """Found by tests/fuzz: PostgreSQL refuses a NUL in a query (a 500 on /api/people/)."""
+    by_name = KeysetOrder("name", descending=False, parse_key=str)
+    assert by_name.parse_cursor("Kit_7") == ("Kit", 7)
+    assert by_name.parse_cursor("K\x00it_7") is None
+
+
 def test_the_order_is_total_and_reversible():
     assert NEWEST.order_by() == ["-said_on", "-id"]
     assert NEWEST.order_by(reverse=True) == ["said_on", "id"]
