@@ -1,22 +1,28 @@
-"""Two inputs Django's admin (5.2) takes on trust, refused when a forged request sends them.
+"""Inputs Django's admin (5.2) and django-simple-history take on trust, refused when a forged
+request sends them.
 
 - An empty `_to_field`: the change and delete views look the object up by a field named "",
   which raises FieldDoesNotExist (a 500).
 - A selected row whose key is not a key ("abc" for an integer id): an action filters the list
   on it, which raises ValueError (a 500).
+- `_popup` posted to the page reverting to an earlier version: the admin answers a popup with
+  the object's `object_id` from the address, which that page's address does not name (a
+  KeyError, after the revert was saved).
 
-The admin's own pages never send either. Each is a 400 here, for every ModelAdmin (Django's
-and other packages' included), before the view runs.
+The admin's own pages never send any of them. Each is a 400 here, for every ModelAdmin
+(Django's and other packages' included), before the view runs.
 """
 
 from collections.abc import Callable
 from typing import Any
 
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
-from django.contrib.admin.options import TO_FIELD_VAR
+from django.contrib.admin.options import IS_POPUP_VAR, TO_FIELD_VAR
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 
 from .safe_autocomplete import is_well_formed_key
+
+REVERT_VIEWS = "_simple_history"  # how django-simple-history names them: "<app>_<model>_…"
 
 
 class ForgedAdminInputMiddleware:
@@ -29,6 +35,10 @@ class ForgedAdminInputMiddleware:
     def process_view(
         self, request: HttpRequest, view: Callable, args: Any, kwargs: Any
     ) -> HttpResponse | None:
+        match = request.resolver_match
+        reverting = match is not None and (match.url_name or "").endswith(REVERT_VIEWS)
+        if reverting and IS_POPUP_VAR in request.POST:
+            return HttpResponseBadRequest("Reverting to a version is never done in a popup.")
         model_admin = getattr(view, "model_admin", None)  # set on each ModelAdmin's views
         if model_admin is None:
             return None

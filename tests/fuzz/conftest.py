@@ -89,6 +89,14 @@ def build_record() -> None:
     retracted = factories.statement(status=Statement.Status.RETRACTED, **common)
     unpublished_claims(draft, retracted, kit.statements.published().first())
     unpublished_claims_of(withheld_statement(common), in_review)
+    for day in range(25):  # more than a page, so lists link to their next page by cursor
+        factories.statement(
+            speaker=kit,
+            said_on=datetime.date(2020, 1, 1) + datetime.timedelta(days=day),
+            events=common["events"],
+            tags=["policing"],
+            source=Statement.objects.published().first().source,
+        )
     factories.statement(
         text="Words of an unnamed spokesperson, on record.",
         organization=factories.organization(),

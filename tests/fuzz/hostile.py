@@ -5,9 +5,12 @@ Each strategy mixes the realistic (the page's own values: slugs, dates, cursors)
 hostile, so a generated request gets past the first check often enough to reach the next.
 """
 
+import csv
+import io
 import string
 from urllib.parse import quote
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from hypothesis import strategies as st
 
 from .pages import Field, Form
@@ -105,11 +108,26 @@ random_names = st.text(string.ascii_letters + "_[]-.", min_size=1, max_size=20) 
 )
 
 
+# A real value, nearly: what gets past a first check and reaches the database.
+MUTATIONS = [
+    lambda value: value + "\x00",
+    lambda value: value.replace("_", "\x00_", 1) or "\x00",
+    lambda value: value[: len(value) // 2],
+    lambda value: value.upper(),
+    lambda value: f" {value} ",
+    lambda value: value + "'",
+    lambda value: value * 50,
+    lambda value: value + "/",
+]
+
+
 def values(realistic: list[str]) -> st.SearchStrategy[str]:
-    """A value a page would send (one of `realistic`) half the time, a hostile one otherwise."""
+    """A value a page would send (one of `realistic`), the same nearly, or a hostile one."""
     if not realistic:
         return hostile_values
-    return st.one_of(st.sampled_from(realistic), hostile_values)
+    real = st.sampled_from(realistic)
+    nearly = st.builds(lambda value, change: change(value), real, st.sampled_from(MUTATIONS))
+    return st.one_of(real, nearly, hostile_values)
 
 
 def query_strings(names: list[str], realistic: dict[str, list[str]]) -> st.SearchStrategy[str]:
@@ -146,15 +164,51 @@ def field_values(field: Field) -> st.SearchStrategy[list[str] | None]:
     return st.one_of(st.just(field.values), st.just(field.values), changed, st.just(None))
 
 
+# The columns of the admin's spreadsheet imports (README, "Importing spreadsheets"), and cells
+# a newsroom's sheet holds, or should not.
+IMPORT_COLUMNS = [
+    *("text", "said_on", "source", "speaker", "organization", "attribution", "kind"),
+    *("said_at", "context", "events", "tags", "title", "outlet", "published_on", "medium"),
+    *("url", "archive_url", "name", "slug", "sort_name", "summary", "wikidata_qid", "image_url"),
+]
+CELLS = [
+    *("2021-03-14", "kit-malthouse", "Kit Malthouse", "direct", "reported", "policing;protest"),
+    *("clapham-common-vigil", "https://news.example/2021/03/14/vigil", "online", "Q7", "12:30"),
+    *("=1+1", "@SUM(A1)", "+44 20", "-1", "\t=cmd"),
+]
+
+
 @st.composite
-def form_posts(draw: st.DrawFn, form: Form, fixed: dict[str, str] | None = None) -> dict:
-    """A post of `form`: each field drawn by `field_values`; rows added to its inline formsets
-    from their templates (the `__prefix__` rows); one of its buttons or none; and fields it
-    does not have. `fixed` fields are posted as given."""
-    posted: dict[str, list[str]] = {}
+def spreadsheets(draw: st.DrawFn) -> SimpleUploadedFile:
+    """A file for an import: a CSV of known and unknown columns with real and hostile cells,
+    in one of the encodings people send, or bytes that are no spreadsheet at all."""
+    name = draw(st.sampled_from(["import.csv", "import.xlsx", "import.xls", "../import.csv", "x"]))
+    if draw(st.integers(0, 4)) == 0:
+        return SimpleUploadedFile(name, draw(st.binary(max_size=300)))
+    columns = draw(st.lists(st.sampled_from(IMPORT_COLUMNS) | random_names, min_size=1, max_size=8))
+    cells = st.sampled_from(CELLS) | hostile_values
+    rows = draw(st.lists(st.lists(cells, min_size=len(columns), max_size=len(columns)), max_size=4))
+    sheet = io.StringIO()
+    csv.writer(sheet).writerows([columns, *rows])
+    encoding = draw(st.sampled_from(["utf-8", "utf-8-sig", "latin-1", "utf-16"]))
+    return SimpleUploadedFile(name, sheet.getvalue().encode(encoding, errors="replace"))
+
+
+@st.composite
+def form_posts(
+    draw: st.DrawFn, form: Form, fixed: dict[str, str] | None = None, files: bool = False
+) -> dict:
+    """A post of `form`: each field drawn by `field_values` (a file field, with `files`, a
+    spreadsheet); rows added to its inline formsets from their templates (the `__prefix__`
+    rows); one of its buttons or none; and fields it does not have. `fixed` fields are posted
+    as given."""
+    posted: dict[str, list] = {}
     buttons = [name for name, field in form.fields.items() if field.kind == "submit"]
     for name, field in form.fields.items():
         if "__prefix__" in name or field.kind == "submit":
+            continue
+        if field.kind == "file" and files:
+            posted[name] = [draw(spreadsheets())]
             continue
         chosen = draw(field_values(field))
         if chosen is not None:

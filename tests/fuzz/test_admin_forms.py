@@ -140,6 +140,46 @@ def test_a_list_answers_hostile_queries_and_actions(admin_client, changelist, da
     send(admin_client, "POST", changelist.url, post)
 
 
+# Every other view a ModelAdmin adds (spreadsheet imports, reverting to a version, a user's
+# password, taggit's tag merge, the tag suggestions), each with the row's key and its latest
+# version's where its address takes them. The views with a test of their own are left out.
+
+OWN_TESTS = {"import_article", "move", "link_claim"}
+STANDARD_VIEWS = {"add", "change", "changelist", "delete", "history", *OWN_TESTS}
+
+
+def other_views() -> list[tuple[type[Model], str, int]]:
+    found = []
+    for model, model_admin in admin.site._registry.items():
+        prefix = f"{model._meta.app_label}_{model._meta.model_name}_"
+        for pattern in model_admin.get_urls():
+            if pattern.name and pattern.name.removeprefix(prefix) not in STANDARD_VIEWS:
+                found.append((model, pattern.name, pattern.pattern.regex.groups))
+    return sorted(found, key=lambda view: view[1])
+
+
+@pytest.fixture
+def other_view(admin_client, record, view) -> Page:
+    """The view's address and its page's form."""
+    model, name, arguments = view
+    row = changed_row(model)
+    keys = [row.pk, *([row.history.first().history_id] if hasattr(row, "history") else [])]
+    url = reverse(f"admin:{name}", args=keys[:arguments])
+    return Page(url, main_form(admin_client.get(url).content.decode()))
+
+
+@pytest.mark.parametrize("view", other_views(), ids=lambda view: view[1])
+@FUZZ
+@given(data=st.data())
+def test_every_other_admin_view_answers_any_query_or_post(admin_client, other_view, data):
+    if data.draw(st.booleans(), label="query, not a post"):
+        query = data.draw(query_strings(["term", "q", "format"], {}), label="query")
+        send(admin_client, "GET", f"{other_view.url}?{query}")
+        return
+    post = data.draw(form_posts(other_view.form, files=True), label="post")
+    send(admin_client, "POST", other_view.url, post)
+
+
 # The article import: the article and its source, then the review of the quotes found.
 
 

@@ -95,7 +95,10 @@ def offered(client, record, route) -> Offered:
             for key, found in offered_parameters(content.decode()).items():
                 values[key] += found
         elif "json" in response.get("Content-Type", ""):
-            links_in_json(json.loads(content), values)
+            data = json.loads(content)
+            links_in_json(data, values)
+            if isinstance(data, dict) and "next" in data:  # a list: its cursors, one a row
+                links_in_json(json.loads(body(client.get(f"{path}?page_size=1"))), values)
         for pattern, names in schema_parameters().items():
             if re.fullmatch(pattern, path):
                 for name in names:
