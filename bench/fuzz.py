@@ -18,6 +18,7 @@ test failed or any answer was a 5xx.
 """
 
 import argparse
+import contextlib
 import datetime
 import json
 import os
@@ -242,7 +243,8 @@ def database_name(database_url: str | None) -> str:
         return f"SQLite {sqlite3.sqlite_version}"
     import psycopg2
 
-    with psycopg2.connect(database_url) as connection:
+    # The server's own database: the one named may not exist (pytest-django makes test_<name>).
+    with contextlib.closing(psycopg2.connect(database_url, dbname="postgres")) as connection:
         version = connection.server_version  # e.g. 150020
     return f"PostgreSQL {version // 10000}.{version % 10000}"
 

@@ -8,11 +8,15 @@ request sends them.
 - `_popup` posted to the page reverting to an earlier version: the admin answers a popup with
   the object's `object_id` from the address, which that page's address does not name (a
   KeyError, after the revert was saved).
+- A list's date hierarchy asked for a year past what a date holds (`?start_date__year=99999`
+  or 2150000000, or December 9999): Django refuses a date that is no date, but this one
+  raised OverflowError or ValueError while making the range (a 500).
 
 The admin's own pages never send any of them. Each is a 400 here, for every ModelAdmin
 (Django's and other packages' included), before the view runs.
 """
 
+import datetime
 from collections.abc import Callable
 from typing import Any
 
@@ -48,4 +52,30 @@ class ForgedAdminInputMiddleware:
         selected = request.POST.getlist(ACTION_CHECKBOX_NAME)
         if not all(is_well_formed_key(key_field, key) for key in selected):
             return HttpResponseBadRequest("A selected row's key is not a key of this list.")
+        if model_admin.date_hierarchy and not date_range_fits(model_admin.date_hierarchy, request):
+            return HttpResponseBadRequest("That year is past what a date holds.")
         return None
+
+
+def date_range_fits(field: str, request: HttpRequest) -> bool:
+    """Whether the date hierarchy's range (a year, a month or a day, as Django's list makes it)
+    can be made from the query; a date Django refuses itself (month 13) passes, for it."""
+    year, month, day = (request.GET.get(f"{field}__{part}") for part in ("year", "month", "day"))
+    if year is None:
+        return True
+    try:
+        start = datetime.date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        return True  # Django's list answers it with its "?e=1" page
+    except OverflowError:
+        return False
+    try:
+        if day:
+            start + datetime.timedelta(days=1)
+        elif month:
+            start + datetime.timedelta(days=32)
+        else:
+            start.replace(year=start.year + 1)
+    except (ValueError, OverflowError):
+        return False
+    return True

@@ -85,3 +85,30 @@ def test_tags_offer_no_merge_that_would_move_no_statements_tag(admin_client):
     merge = admin_client.post("/admin/taggit/tag/merge-tags/", {"new_tag_name": "x"})
     assert merge.status_code in (302, 404)  # no such page: the admin's catch-all sends it away
     assert sorted(statement.tags.names()) == ["police", "policing"]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"start_date__year": "2150000000"},
+        {"start_date__year": "9" * 40},
+        {"start_date__year": "9999"},
+        {"start_date__year": "9999", "start_date__month": "12"},
+        {"start_date__year": "9999", "start_date__month": "12", "start_date__day": "31"},
+    ],
+)
+def test_a_date_hierarchy_year_past_what_a_date_holds_is_a_bad_request(admin_client, query):
+    """Found by tests/fuzz: OverflowError or ValueError making the range (a 500)."""
+    assert admin_client.get(reverse("admin:events_event_changelist"), query).status_code == 400
+
+
+@pytest.mark.parametrize(
+    "query", [{"start_date__year": "2021"}, {"start_date__year": "9998", "start_date__month": "12"}]
+)
+def test_a_date_hierarchy_that_fits_still_lists_and_one_that_is_no_date_is_djangos(
+    admin_client, query
+):
+    url = reverse("admin:events_event_changelist")
+    assert admin_client.get(url, query).status_code == 200
+    no_date = admin_client.get(url, {"start_date__year": "2021", "start_date__month": "13"})
+    assert no_date.status_code == 302 and no_date["Location"].endswith("?e=1")
