@@ -546,7 +546,8 @@ def report(
         "",
         f"- Answers by status: {statuses}.",
         f"- 5xx outside the injected faults: **{len(seen.server_errors_outside)}**; "
-        f"connections refused or dropped: {len(seen.connection_errors)}; "
+        f"requests with no answer (refused, dropped, or the load tool's own error): "
+        f"{len(seen.connection_errors)}; "
         f"500s logged by the app: {gunicorn_errors}.",
         f"- Faults: {len(faults)} times every connection to the database was ended "
         f"({', '.join(str(f.ended) for f in faults) or 'none'} connections); requests that "
