@@ -41,10 +41,15 @@ SHRINK = os.environ.get("FUZZ_SHRINK") == "1"
 FUZZ = settings(
     max_examples=EXAMPLES,
     deadline=None,
+    # Hypothesis loads its "ci" profile when CI is set (derandomized, no example database),
+    # which refuses the database below; and each run, CI's included, should try new input.
+    derandomize=False,
     suppress_health_check=[
         HealthCheck.function_scoped_fixture,  # the record is built once per test, on purpose
+        # A post of a whole admin form is large and slow to make, by nature.
         HealthCheck.too_slow,
         HealthCheck.data_too_large,
+        HealthCheck.large_base_example,
     ],
     database=DirectoryBasedExampleDatabase(ROOT / ".pytest_cache" / "hypothesis"),
     phases=[phase for phase in Phase if SHRINK or phase not in {Phase.shrink, Phase.explain}],
