@@ -47,7 +47,8 @@ INTRO = """\
 `make test` gives them: schemathesis against the API's own schema; hostile query strings on
 every public route; generated posts to every admin add and change form, every list's
 filters and actions (the person merge, the statements' workflow moves, publishing claims and
-verdicts), the article import's two steps and a statement's move and claim-link views.
+verdicts), every other admin view (spreadsheet imports with generated files, reverting to a
+version), the article import's two steps and a statement's move and claim-link views.
 Latency is in-process (Django's test client or WSGI handler, no server), a download timed to
 its last byte, while other work shared the machine's cores. Each database keeps its latest
 run below."""
@@ -77,8 +78,8 @@ class Failure:
     message: str
 
 
-def run_tests(args: argparse.Namespace, log: Path, junit: Path) -> tuple[str, float]:
-    """pytest's summary line and the run's wall time, in seconds."""
+def run_tests(args: argparse.Namespace, log: Path, junit: Path) -> tuple[int, str, float]:
+    """pytest's exit status, its summary line and the run's wall time, in seconds."""
     environment = os.environ | {
         "FUZZ_EXAMPLES": str(args.examples),
         "FUZZ_SHRINK": "1",
@@ -104,7 +105,7 @@ def run_tests(args: argparse.Namespace, log: Path, junit: Path) -> tuple[str, fl
     )
     if completed.returncode not in (0, 1):  # 1: tests failed, which the report says
         sys.stderr.write(completed.stdout[-5000:] + completed.stderr[-5000:])
-    return summary, seconds
+    return completed.returncode, summary, seconds
 
 
 REQUEST_LINES = re.compile(r"^\s*(E\s+)?(Request: .*|body: .*|curl .*|\d{3} for (GET|POST) .*)$")
@@ -287,7 +288,10 @@ def main() -> int:
         log = args.log or Path(scratch) / "requests.jsonl"
         log.unlink(missing_ok=True)
         junit = Path(scratch) / "junit.xml"
-        summary, seconds = run_tests(args, log, junit)
+        status, summary, seconds = run_tests(args, log, junit)
+        if status not in (0, 1):  # interrupted, or pytest could not run them: no figures
+            print(f"pytest exited {status}: nothing reported.", file=sys.stderr)
+            return 2
         entries = [json.loads(line) for line in log.open()] if log.exists() else []
         found = failures(junit)
     run = report(entries, found, header(args, summary, seconds))

@@ -4,9 +4,11 @@ refused with a form error or a 4xx: never a server error.
 Every ModelAdmin registered in the admin site is tried, so a new one is fuzzed by default: its
 add and change forms, its list (filters, search, ordering, paging) and its actions (the person
 merge, the statements' workflow moves, the claims' and verdicts' publishing) with their
-confirmation pages; then the article import's two steps and a statement's move and claim-link
-views. Each post starts from what the page itself would send (its fields, their options, the
-rows an autocomplete offers, its inline formsets' empty rows) and changes some of it.
+confirmation pages, and every other view it adds (spreadsheet imports, given generated files;
+reverting to a version); then the article import's two steps and a statement's move and
+claim-link views. Each post starts from what the page itself would send (its fields, their
+options, the rows an autocomplete offers, its inline formsets' empty rows) and changes some
+of it.
 """
 
 from dataclasses import dataclass
